@@ -1,0 +1,73 @@
+"""Where the workbook keeps things: the user's data folder and the bundled exercises.
+
+Only `cli.py` decides which folder is used; everything else receives a `Paths`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "workbook"
+DATA_DIR_ENV = "WORKBOOK_DATA_DIR"
+
+# The data file holds the most private words a person may ever type: nobody else may read it.
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The files of one user's workbook, all inside one private folder."""
+
+    data_dir: Path
+
+    @property
+    def data_file(self) -> Path:
+        return self.data_dir / "workbook.json"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / "workbook.lock"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def user_exercises_dir(self) -> Path:
+        return self.data_dir / "exercises"
+
+    @property
+    def user_resources_file(self) -> Path:
+        return self.data_dir / "resources.json"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None, environ: dict[str, str]) -> Paths:
+    """`--data-dir` wins, then WORKBOOK_DATA_DIR, then the platform's user data folder."""
+    chosen = data_dir or environ.get(DATA_DIR_ENV) or default_data_dir()
+    return Paths(Path(chosen).expanduser().absolute())
+
+
+def bundled_exercises_dir() -> Path:
+    """The exercises shipped with the program, in a wheel or in a source checkout."""
+    here = Path(__file__).resolve().parent
+    in_wheel = here / "_bundled_exercises"
+    return in_wheel if in_wheel.is_dir() else here.parent / "exercises"
+
+
+def documents_dir() -> Path:
+    return Path(platformdirs.user_documents_dir())
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` (and parents) readable by the owner alone, whatever the umask."""
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    os.chmod(path, DIR_MODE)
