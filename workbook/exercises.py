@@ -163,9 +163,7 @@ class Exercise(Struct, kw_only=True, forbid_unknown_fields=True):
         return next((p for p in self.prompts() if p.id == prompt_id), None)
 
     def section_of(self, prompt_id: str) -> Section | None:
-        return next(
-            (s for s in self.sections if any(p.id == prompt_id for p in s.prompts)), None
-        )
+        return next((s for s in self.sections if any(p.id == prompt_id for p in s.prompts)), None)
 
 
 class PlanSection(Struct, kw_only=True, forbid_unknown_fields=True):

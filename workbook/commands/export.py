@@ -1,0 +1,28 @@
+"""`workbook export`: everything, as one JSON backup."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workbook.commands import write_output
+from workbook.paths import Paths
+from workbook.store import WorkbookStore
+from workbook.transfer import export_bytes
+
+
+def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "export", parents=parents, help="write everything as one JSON backup"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    return parser
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    with WorkbookStore.open(paths, backup=False) as store:
+        data = export_bytes(store)
+    target = write_output(data, args.output)
+    if target is not None:
+        print(f"Saved a backup of everything to {target}", file=sys.stderr)
+    return 0

@@ -1,0 +1,39 @@
+"""`workbook import FILE`: restore or merge a backup; an invalid one changes nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbook.commands import UserError
+from workbook.paths import Paths
+from workbook.store import WorkbookStore
+from workbook.transfer import import_backup, parse_backup
+
+
+def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "import", parents=parents, help="restore or merge a backup made by `workbook export`"
+    )
+    parser.add_argument("file", metavar="FILE")
+    return parser
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    source = Path(args.file).expanduser()
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise UserError(f"{source}: this is a folder, not a backup file") from None
+    except PermissionError:
+        raise UserError(f"{source}: permission denied") from None
+    backup = parse_backup(data, source)  # checked whole before the store is touched
+    with WorkbookStore.open(paths) as store:
+        added = import_backup(store, backup)
+    print(
+        f"Imported {source}: {added['revisions']} answer revisions and "
+        f"{added['records']} other entries were new."
+    )
+    return 0

@@ -1,0 +1,44 @@
+"""`workbook restore [BACKUP]`: put a backup back in place of the data file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbook.backups import newest_good_backup, restore_backup
+from workbook.commands import UserError
+from workbook.paths import Paths
+from workbook.storage import UnreadableDataError
+from workbook.store import acquire_lock, utc_now
+
+
+def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "restore", parents=parents, help="bring back a backup of your data file"
+    )
+    parser.add_argument(
+        "backup",
+        metavar="BACKUP",
+        nargs="?",
+        help="a backup listed by `workbook where` (default: the newest good one)",
+    )
+    return parser
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    backup = Path(args.backup).expanduser() if args.backup else newest_good_backup(paths)
+    if backup is None:
+        raise UserError(f"{paths.backups_dir}: there is no good backup to restore")
+    if not backup.is_file():
+        raise UserError(f"{backup}: no such backup file")
+    lock = acquire_lock(paths)
+    try:
+        set_aside = restore_backup(paths, backup, utc_now())
+    except UnreadableDataError as error:
+        raise UserError(f"{backup}: cannot be restored: {error.problem}") from None
+    finally:
+        lock.release()
+    print(f"Restored {backup} as {paths.data_file}.")
+    if set_aside:
+        print(f"The unreadable file was kept at {set_aside}.")
+    return 0

@@ -1,0 +1,156 @@
+"""A TinyDB storage that never leaves a half-written file.
+
+It reads the file once and serves every read from memory. Each write serializes the
+whole database with msgspec to a temporary file in the same folder, flushes and fsyncs
+it, renames it over the old file, and fsyncs the folder: after a crash or a full disk
+the file on disk is the old one or the new one, never a mix of both.
+
+Usable anywhere TinyDB takes a storage: `TinyDB(path, storage=DurableStorage)`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from tinydb.storages import Storage
+
+from workbook.paths import ensure_private_dir
+
+TEMP_SUFFIX = ".tmp"
+
+_encoder = msgspec.json.Encoder()
+_decoder = msgspec.json.Decoder()
+
+
+class UnreadableDataError(Exception):
+    """The data file exists but cannot be trusted: it must not be treated as empty."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_leftover_temp_files(path: Path) -> list[Path]:
+    """Temp files are only ever whole-or-abandoned copies; the real file is intact."""
+    removed = []
+    if path.parent.is_dir():
+        for leftover in path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else."""
+    # mkstemp creates the file 0600, so the words are private from the first byte.
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    fsync_dir(path.parent)
+
+
+def decode_database(payload: bytes, path: Path) -> dict[str, Any]:
+    """Parse the whole file, refusing anything that is not a TinyDB database."""
+    if not payload.strip():
+        raise UnreadableDataError(path, "the file is empty")
+    try:
+        data = _decoder.decode(payload)
+    except msgspec.DecodeError as error:
+        raise UnreadableDataError(path, f"the file is damaged ({error})") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+        for table in data.values()
+    ):
+        raise UnreadableDataError(path, "the file is not a workbook database")
+    return data
+
+
+def encode_database(data: dict[str, Any]) -> bytes:
+    return _encoder.encode(data)
+
+
+def read_database_file(path: Path) -> dict[str, Any]:
+    return decode_database(path.read_bytes(), path)
+
+
+class DurableStorage(Storage):
+    """TinyDB storage: one read at open, atomic durable writes, memory kept in step with disk."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        create_dirs: bool = False,
+        encoding: str | None = None,
+        access_mode: str = "r+",
+        **_json_options: Any,
+    ) -> None:
+        super().__init__()
+        if access_mode not in ("r", "rb", "r+", "rb+"):
+            warnings.warn(
+                "Using an `access_mode` other than 'r', 'rb', 'r+' or 'rb+' can cause data loss",
+                UserWarning,
+                stacklevel=2,
+            )
+        self.path = Path(path)
+        self.read_only = access_mode in ("r", "rb")
+        if create_dirs and not self.read_only:
+            ensure_private_dir(self.path.parent)
+        if not self.read_only:
+            remove_leftover_temp_files(self.path)
+        if self.path.exists():
+            self._data = read_database_file(self.path)
+        elif self.read_only:
+            raise FileNotFoundError(f"{self.path}: no such file")
+        else:
+            self._data = {}
+            self._write_file(self._data)
+
+    def read(self) -> dict[str, Any]:
+        # A fresh top-level dict, so TinyDB's edits reach memory only through write().
+        return dict(self._data)
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            raise OSError(f"{self.path} is open read-only; nothing was written")
+        try:
+            self._write_file(data)
+        except BaseException:
+            # TinyDB may have edited documents in place before the failed write;
+            # go back to exactly what is on disk.
+            self._data = read_database_file(self.path)
+            raise
+        self._data = data
+
+    def _write_file(self, data: dict[str, Any]) -> None:
+        atomic_write(self.path, encode_database(data))
+
+    def close(self) -> None:
+        pass
