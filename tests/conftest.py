@@ -1,0 +1,70 @@
+"""Shared fixtures. No test may touch the real user data folder: see `_private_home`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from workbook.content import Content, load_content
+from workbook.paths import Paths
+from workbook.store import WorkbookStore
+
+TESTS_DIR = Path(__file__).parent
+TEST_EXERCISES = TESTS_DIR / "data" / "exercises"
+
+
+class FixedClock:
+    """A clock that stands still until a test moves it."""
+
+    def __init__(self, start: dt.datetime | None = None) -> None:
+        self.now = start or dt.datetime(2026, 3, 14, 9, 30, tzinfo=dt.timezone.utc)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> dt.datetime:
+        self.now += dt.timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point every per-user folder at a temporary one, so the real data folder is never used."""
+    home = tmp_path_factory.mktemp("home")
+    for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.setenv("WORKBOOK_DATA_DIR", str(home / "workbook-data"))
+    return home
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> Paths:
+    return Paths(tmp_path / "data")
+
+
+@pytest.fixture
+def store(paths: Paths, clock: FixedClock):
+    with WorkbookStore.open(paths, clock) as opened:
+        yield opened
+
+
+@pytest.fixture
+def content(paths: Paths) -> Content:
+    """The bundled content (plan outline, crisis lines, exercises)."""
+    return load_content(paths)
+
+
+@pytest.fixture
+def mini_content(paths: Paths) -> Content:
+    """Bundled plan and crisis lines, plus the small test exercise with every prompt type."""
+    paths.user_exercises_dir.mkdir(parents=True, exist_ok=True)
+    target = paths.user_exercises_dir / "mini.json"
+    target.write_bytes((TEST_EXERCISES / "mini.json").read_bytes())
+    return load_content(paths)
