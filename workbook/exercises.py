@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 import msgspec
 from msgspec import Meta, Struct
@@ -31,7 +31,10 @@ class _Prompt(Struct, kw_only=True, forbid_unknown_fields=True, tag_field="type"
     # The id of the plan section this answer feeds, from plan.json.
     plan: Id | None = None
 
-    value_kind: ClassVar[str] = "text"
+    @property
+    def type(self) -> str:
+        """The prompt type as written in the file: "text", "scale", ..."""
+        return self.__struct_config__.tag
 
     def is_valid_value(self, value: Any) -> bool:
         return isinstance(value, str)
