@@ -30,7 +30,6 @@ from workbook.exercises import (
     load_resources,
 )
 from workbook.paths import bundled_exercises_dir
-from workbook.schema import schema_text
 
 BUNDLED = bundled_exercises_dir()
 
@@ -222,10 +221,6 @@ def test_the_plan_outline_keeps_its_sixteen_sections_in_order(plan_ids: list[str
 def test_resources_load() -> None:
     resources = load_resources(BUNDLED / "resources.json")
     assert resources.regions
-
-
-def test_schema_json_matches_the_models() -> None:
-    assert (BUNDLED / "schema.json").read_text(encoding="utf-8") == schema_text()
 
 
 # Plain words

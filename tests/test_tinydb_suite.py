@@ -6,6 +6,7 @@ downloaded during the test run (it is not copied into this repository).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tarfile
@@ -45,8 +46,10 @@ def tinydb_suite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     where = tmp_path_factory.mktemp("tinydb-sdist")
     wanted = f"tinydb=={version('tinydb')}"
     download = subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
-        + ["--no-binary", ":all:", "--dest", str(where), wanted],
+        [
+            *(sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"),
+            *("--no-binary", ":all:", "--dest", str(where), wanted),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -65,13 +68,15 @@ def test_tinydb_storage_suite_passes_against_durable_storage(tinydb_suite: Path)
     plugin_dir = tinydb_suite.parent.parent
     deselect = [arg for test in NOT_OURS for arg in ("--deselect", f"tests/{test}")]
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "workbook_storage_plugin"]
-        + ["-p", "no:cacheprovider", "-c", str(plugin_dir / "empty.ini")]
-        + ["--rootdir", str(tinydb_suite.parent)]
-        + [f"tests/{name}" for name in SUITE_FILES]
-        + deselect,
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-p", "workbook_storage_plugin"),
+            *("-p", "no:cacheprovider", "-c", str(plugin_dir / "empty.ini")),
+            *("--rootdir", str(tinydb_suite.parent)),
+            *(f"tests/{name}" for name in SUITE_FILES),
+            *deselect,
+        ],
         cwd=tinydb_suite.parent,
-        env={**_env(), "PYTHONPATH": _pythonpath(plugin_dir)},
+        env={**os.environ, "PYTHONPATH": _pythonpath(plugin_dir)},
         capture_output=True,
         text=True,
         timeout=600,
@@ -80,12 +85,6 @@ def test_tinydb_storage_suite_passes_against_durable_storage(tinydb_suite: Path)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in summary and "failed" not in summary
     assert f"{len(NOT_OURS)} deselected" in summary
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
 
 
 def _pythonpath(plugin_dir: Path) -> str:
