@@ -39,7 +39,10 @@ def make_backup(paths: Paths, now: dt.datetime) -> Path | None:
     if existing and existing[0].read_bytes() == payload:
         return existing[0]
     ensure_private_dir(paths.backups_dir)
-    target = paths.backups_dir / f"{BACKUP_PREFIX}{_stamp(now)}.json"
+    count = 0
+    # Never overwrite a backup, even when the clock stands still; names sort oldest first.
+    while (target := paths.backups_dir / f"{BACKUP_PREFIX}{_stamp(now)}-{count:02}.json").exists():
+        count += 1
     atomic_write(target, payload)
     for old in list_backups(paths)[KEEP_BACKUPS:]:
         old.unlink(missing_ok=True)

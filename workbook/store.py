@@ -114,8 +114,10 @@ class WorkbookStore:
         clock: Clock,
         lock: FileLock | None,
         read_only_reason: str | None = None,
+        backup: bool = True,
     ) -> None:
         self._db = db
+        self._backup_on_close = backup and read_only_reason is None
         self.paths = paths
         self.clock = clock
         self._file_lock = lock
@@ -155,13 +157,13 @@ class WorkbookStore:
                 f"{paths.data_file} was saved by a newer version of workbook; it is open "
                 "read-only so nothing in it is lost. Update workbook to make changes."
             )
-            return cls(db, paths, clock, lock, read_only_reason=reason)
+            return cls(db, paths, clock, lock, read_only_reason=reason, backup=False)
 
         if backup:
             backups.make_backup(paths, clock())
         if version < SCHEMA_VERSION:
             cls._migrate(db, version)
-        return cls(db, paths, clock, lock)
+        return cls(db, paths, clock, lock, backup=backup)
 
     @staticmethod
     def _schema_version(db: TinyDB) -> int:
@@ -190,6 +192,10 @@ class WorkbookStore:
     def close(self) -> None:
         with self._mutex:
             self._db.close()
+            if self._backup_on_close:
+                # Backups at open and at close: the newest backup is this session's end.
+                backups.make_backup(self.paths, self.clock())
+                self._backup_on_close = False
             if self._file_lock is not None:
                 self._file_lock.release()
                 self._file_lock = None
