@@ -195,3 +195,17 @@ def test_export_into_a_closed_pipe_is_quiet(tmp_path, filled):
     )
     assert result.stdout == '{\n  "answe'
     assert "Traceback" not in result.stderr
+
+
+def test_an_unexpected_bug_never_prints_the_words_involved(capsys, paths, monkeypatch):
+    import workbook.commands.where as where
+
+    def broken(args, paths):
+        secret = "the words I never told anyone"
+        raise ValueError(f"cannot handle {secret!r}")
+
+    monkeypatch.setattr(where, "run", broken)
+    code, out, err = run(capsys, "--data-dir", str(paths.data_dir), "where")
+    line = one_line(err)
+    assert code == 1 and "ValueError" in line and "answers are safe" in line
+    assert "never told" not in out + err

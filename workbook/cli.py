@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from workbook import __version__
 from workbook.commands import UserError
@@ -81,3 +83,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        if os.environ.get("WORKBOOK_DEBUG"):
+            raise
+        print(f"workbook: {describe_bug(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def describe_bug(error: Exception) -> str:
+    """Name the bug and where it happened, but never its message: that may quote an answer."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (
+        f"an unexpected problem inside workbook ({type(error).__name__}{where}). "
+        "Your saved answers are safe. Set WORKBOOK_DEBUG=1 to see the details."
+    )

@@ -69,5 +69,5 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         )
         return 1
     if not problems:
-        print(f"All {checked} files are valid.")
+        print(f"All {checked} files are valid: " + ", ".join(str(t) for t in targets))
     return 1 if problems else 0
