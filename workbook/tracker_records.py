@@ -12,6 +12,7 @@ as not given.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ SLIPS_TABLE = "slips"
 
 MOODS = ("struggling", "low", "okay", "good", "great")
 CRAVING_MIN, CRAVING_MAX = 0, 10
+DAY_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class TrackerInputError(ValueError):
@@ -36,14 +38,14 @@ def mood_level(mood: str | None) -> int | None:
 
 def parse_day(text: str) -> dt.date:
     """A "YYYY-MM-DD" date, or TrackerInputError in words a person can act on."""
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except (TypeError, ValueError):
+    if not isinstance(text, str) or not DAY_SHAPE.fullmatch(text):
         raise TrackerInputError(
             f"{text!r} is not a date; write it as year-month-day, like 2026-03-14"
-        ) from None
+        )
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise TrackerInputError(f"there is no day {text} in the calendar") from None
 
 
 def check_not_future(day: dt.date, today: dt.date) -> None:
