@@ -185,7 +185,7 @@ def trigger_answer(known: list[str]) -> Callable[[str], list[str]]:
     def parse(answer: str) -> list[str]:
         text = answer.strip()
         parts = [part.strip() for part in text.split(",")]
-        if text and all(part.isdigit() for part in parts):
+        if known and text and all(part.isdigit() for part in parts):
             numbers = [int(part) for part in parts]
             if not all(1 <= n <= len(known) for n in numbers):
                 raise TrackerInputError(f"choose a number from 1 to {len(known)}, or type words")
