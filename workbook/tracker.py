@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbook.exercises import OTHER_PREFIX, Catalog
-from workbook.store import WorkbookStore, to_stamp
+from workbook.store import SETTINGS_TABLE, WorkbookStore, to_stamp
 from workbook.tracker_records import (
     CHECKINS_TABLE,
     MOODS,
@@ -91,7 +91,7 @@ def start_date(store: WorkbookStore) -> dt.date | None:
 
 def set_start_date(store: WorkbookStore, day: dt.date) -> None:
     """Remember the start date. A day ahead is allowed: some people plan the day they begin."""
-    store.put_record("settings", START_SETTING, {"value": day.isoformat()})
+    store.put_record(SETTINGS_TABLE, START_SETTING, {"value": day.isoformat()})
 
 
 # --- the user's own words from the abstinence plan ---------------------------------------

@@ -195,12 +195,13 @@ def trigger_answer(known: list[str]) -> Callable[[str], list[str]]:
     return parse
 
 
-def ask_for_rest(checkin: CheckIn, given: Given, known: list[str]) -> CheckIn:
+def ask_for_rest(checkin: CheckIn, given: Given, known: list[str], today: dt.date) -> CheckIn:
     """Ask for each missing field, then the extras that were not given as options."""
     answers: dict[str, Any] = {}
+    when = "today" if checkin.day == today else f"on {spoken_day(checkin.day)}"
     if checkin.craving is None:
         answers["craving"] = ask(
-            "How strong is the craving today, from 0 (none) to 10 (overwhelming)? ",
+            f"How strong was the craving {when}, from 0 (none) to 10 (overwhelming)? ",
             parse_craving,
         )
     if checkin.mood is None:
@@ -251,7 +252,7 @@ def days_line(current: Streak) -> str:
 def confirmation(checkin: CheckIn, today: dt.date, updated: bool, current: Streak) -> str:
     when = "today" if checkin.day == today else spoken_day(checkin.day)
     verb = "Updated your check-in" if updated else "Checked in"
-    lines = [f"{verb} for {when}. {days_line(current)}"]
+    lines = [f"{verb} for {when}.", days_line(current)]
     if checkin.contact:
         lines.append("You noted contact; it is kept with this check-in.")
     return "\n".join(lines)
@@ -282,7 +283,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             if not can_ask:
                 return usage_error(args, missing(checkin))
             try:
-                checkin = ask_for_rest(checkin, given, known_triggers(store))
+                checkin = ask_for_rest(checkin, given, known_triggers(store), today)
             except LeftEarly:
                 print(f"\nYou stopped before the end, so {NOTHING_SAVED}.", file=sys.stderr)
                 return 1
