@@ -205,9 +205,10 @@ def ask_for_rest(checkin: CheckIn, given: Given, known: list[str], today: dt.dat
             parse_craving,
         )
     if checkin.mood is None:
-        answers["mood"] = ask(f"How is your mood? ({' / '.join(MOODS)}) ", parse_mood)
+        answers["mood"] = ask(f"How was your mood {when}? ({' / '.join(MOODS)}) ", parse_mood)
     if checkin.contact is None:
-        answers["contact"] = ask("Was there any contact with them? (yes / no) ", parse_yes_no)
+        question = f"Was there any contact with them {when}? (yes / no) "
+        answers["contact"] = ask(question, parse_yes_no)
     if given.triggers is None:
         if known:
             print("Your triggers: " + "; ".join(f"{n}) {t}" for n, t in enumerate(known, 1)))
@@ -231,10 +232,7 @@ def spoken_day(day: dt.date) -> str:
 
 def days_line(current: Streak) -> str:
     if current.start is None:
-        return (
-            "Your days without contact will be counted once you set your no-contact start "
-            "date in the abstinence plan."
-        )
+        return "Add your no-contact start date in the abstinence plan to see your days counted."
     if current.days is None:
         ahead = (current.start - current.today).days
         later = "tomorrow" if ahead == 1 else f"in {ahead} days"
