@@ -22,7 +22,6 @@ from workbook.exercises import OTHER_PREFIX, Catalog
 from workbook.store import SETTINGS_TABLE, WorkbookStore, to_stamp
 from workbook.tracker_records import (
     CHECKINS_TABLE,
-    MOODS,
     SLIPS_TABLE,
     URGES_TABLE,
     CheckIn,
@@ -32,22 +31,12 @@ from workbook.tracker_records import (
     check_not_future,
     parse_day,
 )
-from workbook.tracker_streak import MILESTONES, Streak, streak
+from workbook.tracker_records import (
+    MOODS as MOODS,  # re-exported for screens: the words a check-in offers
+)
+from workbook.tracker_streak import MILESTONES as MILESTONES
+from workbook.tracker_streak import Streak, streak
 from workbook.tracker_trends import Trends, trends
-
-__all__ = [
-    "MILESTONES",
-    "MOODS",
-    "CheckIn",
-    "HistoryEntry",
-    "ProgressFacts",
-    "Slip",
-    "Streak",
-    "TrackerInputError",
-    "Trends",
-    "Urge",
-    "UrgeKit",
-]
 
 PLAN_EXERCISE = "abstinence-plan"
 TRUTHS_EXERCISE = "truth-realizations"
