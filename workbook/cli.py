@@ -17,6 +17,7 @@ from pathlib import Path
 
 from workbook import __version__
 from workbook.commands import UserError
+from workbook.commands import checkin as checkin_command
 from workbook.commands import export as export_command
 from workbook.commands import import_ as import_command
 from workbook.commands import open_ as open_command
@@ -40,6 +41,7 @@ COMMANDS = [
     validate_command,
     where_command,
     restore_command,
+    checkin_command,
 ]
 
 
