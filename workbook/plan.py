@@ -148,14 +148,14 @@ class CrisisContact:
     hours: str
     purpose: str
 
+    def ways(self) -> list[str]:
+        """["call 988", "text 988"]"""
+        found = [f"call {self.call}"] if self.call else []
+        return found + ([f"text {self.text}"] if self.text else [])
+
     def how_to_reach(self) -> str:
         """ "call 988, or text 988" """
-        ways = []
-        if self.call:
-            ways.append(f"call {self.call}")
-        if self.text:
-            ways.append(f"text {self.text}")
-        return ", or ".join(ways)
+        return ", or ".join(self.ways())
 
     def details(self) -> str:
         """ "24 hours. Immediate danger." """
@@ -173,6 +173,8 @@ class CrisisGroup:
 @dataclass(frozen=True)
 class Plan:
     title: str
+    # The header section of plan.json: its title ("About this plan") and intro.
+    about_title: str
     intro: str
     made_on: dt.date
     review_on: dt.date
@@ -202,26 +204,10 @@ def build_plan(
 ) -> Plan:
     """The plan, in plan.json's order, from the answers of the prompts that feed each part."""
     feeding = _prompts_by_section(content)
-    header_ids = [s.id for s in content.outline.sections if s.kind == "header"]
-    header_title, header_intro = content.outline.title, ""
-    for section in content.outline.sections:
-        if section.kind == "header":
-            header_intro = header_intro or clean(section.intro)
-
-    name: str | None = None
-    header_answers: list[Answer] = []
-    for section_id in header_ids:
-        for exercise_id, prompt in feeding.get(section_id, []):
-            value = answers.get((exercise_id, prompt.id))
-            if prompt.is_empty(value):
-                continue
-            if name is None and isinstance(prompt, TextPrompt) and isinstance(value, str):
-                name = clean(value).strip() or None
-                if name:
-                    continue
-            answer = readable_answer(exercise_id, prompt, value)
-            if answer is not None:
-                header_answers.append(answer)
+    headers = [s for s in content.outline.sections if s.kind == "header"]
+    name, header_answers = _header_answers(
+        [item for section in headers for item in feeding.get(section.id, [])], answers
+    )
 
     parts = []
     for section in content.outline.sections:
@@ -245,17 +231,36 @@ def build_plan(
         parts.append(part)
 
     return Plan(
-        title=clean(header_title),
-        intro=header_intro,
+        title=clean(content.outline.title),
+        about_title=clean(headers[0].title) if headers else "",
+        intro=clean(headers[0].intro) if headers else "",
         made_on=today,
         review_on=review_date(content, answers) or today + dt.timedelta(days=DEFAULT_REVIEW_DAYS),
         name=name,
         notice=NOTICE,
         crisis_note=_crisis_note(content),
         crisis=crisis_groups(content),
-        header_answers=tuple(header_answers),
+        header_answers=header_answers,
         parts=tuple(parts),
     )
+
+
+def _header_answers(
+    fed_by: list[tuple[str, Prompt]], answers: Answers
+) -> tuple[str | None, tuple[Answer, ...]]:
+    """The user's name (the first answered text prompt that feeds the header), and the rest."""
+    name: str | None = None
+    rest: list[Answer] = []
+    for exercise_id, prompt in fed_by:
+        value = answers.get((exercise_id, prompt.id))
+        if name is None and isinstance(prompt, TextPrompt) and isinstance(value, str):
+            name = _one_line(value) or None
+            if name:
+                continue
+        answer = readable_answer(exercise_id, prompt, value)
+        if answer is not None:
+            rest.append(answer)
+    return name, tuple(rest)
 
 
 def _prompts_by_section(content: Content) -> dict[str, list[tuple[str, Prompt]]]:
@@ -352,11 +357,10 @@ def readable_answer(exercise_id: str, prompt: Prompt, value: Any) -> Answer | No
 
 def describe_scale(prompt: ScalePrompt, value: int) -> str:
     """ "7 / 10 (closer to Overwhelming)": the number, and which end it leans to."""
-    number = (
-        f"{value} / {prompt.max}"
-        if prompt.min in (0, 1)
-        else (f"{value} (from {prompt.min} to {prompt.max})")
-    )
+    if prompt.min in (0, 1):
+        number = f"{value} / {prompt.max}"
+    else:
+        number = f"{value} on a scale of {prompt.min} to {prompt.max}"
     low, high = clean(prompt.min_label), clean(prompt.max_label)
     if value <= prompt.min:
         where = low

@@ -18,6 +18,12 @@ CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 
 def _e(text: str) -> str:
+    """Text between tags."""
+    return escape(text, quote=False)
+
+
+def _attr(text: str) -> str:
+    """Text inside an attribute's quotes."""
     return escape(text, quote=True)
 
 
@@ -45,10 +51,13 @@ def _facts(rows: list[tuple[str, str]]) -> str:
 
 
 def _part(part: PlanPart, starts_page: bool) -> str:
-    classes = f"part part-{_e(part.kind)}" + (" new-page" if starts_page else "")
+    classes = f"part part-{part.kind}" + (" new-page" if starts_page else "")
     if part.is_empty:
         classes += " empty"
-    html = [f'<section class="{classes}" id="{_e(part.id)}">', f"<h2>{_e(part.title)}</h2>"]
+    html = [
+        f'<section class="{_attr(classes)}" id="{_attr(part.id)}">',
+        f"<h2>{_e(part.title)}</h2>",
+    ]
     if part.intro:
         html.append(_paragraph(part.intro, "intro"))
     if part.is_empty:
@@ -70,10 +79,11 @@ def _crisis(plan: Plan) -> str:
         html.append(f"<h3>{_e(group.name)}</h3>")
         html.append("<ul>")
         for contact in group.contacts:
+            # Each way to reach them stays on one line: "call 1-800-799-7233".
+            ways = ", or ".join(f'<span class="reach">{_e(way)}</span>' for way in contact.ways())
             details = f' <span class="details">{_e(contact.details())}</span>'
             html.append(
-                f'<li><span class="name">{_e(contact.name)}</span>: '
-                f'<span class="reach">{_e(contact.how_to_reach())}</span>.'
+                f'<li><span class="name">{_e(contact.name)}</span>: {ways}.'
                 + (details if contact.details() else "")
                 + "</li>"
             )
@@ -86,6 +96,8 @@ def _cover(plan: Plan) -> str:
     rows = [("Name", plan.name)] if plan.name else []
     rows += [("Made on", long_date(plan.made_on)), ("Next review", long_date(plan.review_on))]
     html = ['<header class="cover">', f"<h1>{_e(plan.title)}</h1>"]
+    if plan.about_title:
+        html.append(f'<h2 class="about">{_e(plan.about_title)}</h2>')
     if plan.intro:
         html.append(_paragraph(plan.intro, "intro"))
     html.append(_facts(rows))

@@ -69,8 +69,10 @@ def _part(part: PlanPart) -> list[str]:
 
 def _header(plan: Plan) -> list[str]:
     blocks = [f"# {escape_line(plan.title)}"]
+    if plan.about_title:
+        blocks.append(f"## {escape_line(plan.about_title)}")
     if plan.intro:
-        blocks.append(escape_line(plan.intro))
+        blocks.append(f"*{escape_line(plan.intro)}*")
     facts = []
     if plan.name:
         facts.append(f"- **Name:** {escape_line(plan.name)}")

@@ -66,7 +66,11 @@ def _part(part: PlanPart) -> list[list[str]]:
 
 
 def _header(plan: Plan) -> list[list[str]]:
-    blocks = [_heading(plan.title, "=") + (_wrap(plan.intro) if plan.intro else [])]
+    blocks = [_heading(plan.title, "=")]
+    if plan.about_title:
+        blocks.append(_heading(plan.about_title, "-") + (_wrap(plan.intro) if plan.intro else []))
+    elif plan.intro:
+        blocks.append(_wrap(plan.intro))
     rows = [("Name", plan.name)] if plan.name else []
     rows += [("Made on", long_date(plan.made_on)), ("Next review", long_date(plan.review_on))]
     blocks.append(_facts(rows))
