@@ -107,6 +107,7 @@ def test_a_long_label_is_shortened_to_its_first_sentence():
     no_sentences = "word " * 60
     shortened = short_label(no_sentences)
     assert len(shortened) <= 120 and shortened.endswith("…")
+    assert short_label("  ") == "Your answer"  # never an empty heading
 
 
 # --- building the plan ---------------------------------------------------------------------

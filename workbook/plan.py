@@ -383,6 +383,8 @@ def long_date(date: dt.date) -> str:
 def short_label(label: str) -> str:
     """The prompt's label, or its first sentence when the label is long."""
     label = _one_line(label)
+    if not label:
+        return "Your answer"
     if len(label) <= LABEL_LIMIT:
         return label
     first = re.match(r"(.+?[.?!])\s", label)
