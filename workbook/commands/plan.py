@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from tinydb import TinyDB
 
@@ -51,8 +52,11 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     content = load_content(paths)
     for problem in content.problems:
         print(f"workbook: {problem}", file=sys.stderr)
-    # The tracker's progress facts join here once the tracker lands (ProgressFacts).
-    plan = build_plan(content, read_answers(paths), dt.date.today(), progress=None)
+    with workbook_snapshot(paths) as snapshot:
+        answers = answers_from_store(snapshot) if snapshot else {}
+        # The tracker's ProgressFacts join here once it lands, read from the same snapshot.
+        progress = None
+    plan = build_plan(content, answers, dt.date.today(), progress)
     if args.no_empty:
         plan = plan.without_empty()
 
@@ -76,14 +80,18 @@ def choose_renderer(format_name: str | None, output: str | None) -> Renderer | N
     return None
 
 
-def read_answers(paths: Paths) -> dict[tuple[str, str], Any]:
-    """The current answers on disk, without the lock and without changing any file."""
+@contextmanager
+def workbook_snapshot(paths: Paths) -> Iterator[store_module.WorkbookStore | None]:
+    """The workbook as it is on disk, read-only, without the lock and without changing any
+    file; None when nothing was ever saved."""
     if not paths.data_file.exists():
-        return {}  # nothing answered yet: the plan shows where each part comes from
+        yield None  # nothing answered yet: the plan shows where each part comes from
+        return
     try:
         db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
     except FileNotFoundError:
-        return {}
+        yield None
+        return
     except UnreadableDataError as problem:
         raise UserError(
             f"{problem.path}: {problem.problem}. Open the workbook to recover it; "
@@ -91,15 +99,15 @@ def read_answers(paths: Paths) -> dict[tuple[str, str], Any]:
         ) from None
     meta = db.table(store_module.META_TABLE).get(doc_id=1) or {}
     if int(meta.get("schema_version", 1)) < store_module.SCHEMA_VERSION:
-        # An older file must be migrated (after a backup) before its answers can be read.
+        # An older file must be migrated (after a backup) before it can be read.
         db.close()
-        with store_module.WorkbookStore.open(paths) as store:
-            return answers_from_store(store)
-    snapshot = store_module.WorkbookStore(
-        db, paths, store_module.utc_now, None, read_only_reason="read for the plan"
-    )
+        snapshot = store_module.WorkbookStore.open(paths)
+    else:
+        snapshot = store_module.WorkbookStore(
+            db, paths, store_module.utc_now, None, read_only_reason="read for the plan"
+        )
     try:
-        return answers_from_store(snapshot)
+        yield snapshot
     finally:
         snapshot.close()
 
