@@ -21,6 +21,7 @@ from workbook.commands import checkin as checkin_command
 from workbook.commands import export as export_command
 from workbook.commands import import_ as import_command
 from workbook.commands import open_ as open_command
+from workbook.commands import plan as plan_command
 from workbook.commands import restore as restore_command
 from workbook.commands import validate as validate_command
 from workbook.commands import where as where_command
@@ -36,6 +37,7 @@ DATA_DIR_HELP = (
 
 COMMANDS = [
     open_command,
+    plan_command,
     export_command,
     import_command,
     validate_command,

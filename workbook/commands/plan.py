@@ -1,0 +1,130 @@
+"""`workbook plan`: the personal recovery plan, as text, Markdown or HTML.
+
+The plan is read without taking the workbook's lock: printing the plan while the workbook is
+open in another window is a normal thing to do, and it is safe, because every save replaces
+the data file whole (an atomic rename), so a reader sees the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from tinydb import TinyDB
+
+from workbook import store as store_module
+from workbook.commands import UserError, write_output
+from workbook.content import load_content
+from workbook.paths import Paths
+from workbook.plan import Plan, answers_from_store, build_plan
+from workbook.plan_render import RENDERERS, Renderer, renderer_for_file, renderer_named
+from workbook.storage import DurableStorage, UnreadableDataError
+
+DESCRIPTION = (
+    "Your personal recovery plan, made from your answers: to read, keep or print. "
+    "Self-help, not therapy."
+)
+
+
+def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "plan",
+        parents=parents,
+        help="your personal recovery plan, to read or print",
+        description=DESCRIPTION,
+    )
+    parser.add_argument(
+        "--format",
+        choices=list(RENDERERS),
+        help="text, markdown or html (default: text, or what the -o file name ends with)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    parser.add_argument(
+        "--no-empty", action="store_true", help="leave out the parts you have not filled in yet"
+    )
+    return parser
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    content = load_content(paths)
+    for problem in content.problems:
+        print(f"workbook: {problem}", file=sys.stderr)
+    with workbook_snapshot(paths) as snapshot:
+        answers = answers_from_store(snapshot) if snapshot else {}
+        # The tracker's ProgressFacts join here once it lands, read from the same snapshot.
+        progress = None
+    plan = build_plan(content, answers, dt.date.today(), progress)
+    if args.no_empty:
+        plan = plan.without_empty()
+
+    renderer = choose_renderer(args.format, args.output)
+    if renderer is None:
+        if _to_terminal(args.output) and show_in_terminal(plan):
+            return 0
+        renderer = renderer_named("text")
+    target = write_output(renderer.render(plan).encode("utf-8"), args.output)
+    if target is not None:
+        print(f"Saved your plan to {target}", file=sys.stderr)
+    return 0
+
+
+def choose_renderer(format_name: str | None, output: str | None) -> Renderer | None:
+    """The format asked for, else the one the output file's name implies; None: not said."""
+    if format_name:
+        return renderer_named(format_name)
+    if output and output != "-":
+        return renderer_for_file(output) or renderer_named("text")
+    return None
+
+
+@contextmanager
+def workbook_snapshot(paths: Paths) -> Iterator[store_module.WorkbookStore | None]:
+    """The workbook as it is on disk, read-only, without the lock and without changing any
+    file; None when nothing was ever saved."""
+    if not paths.data_file.exists():
+        yield None  # nothing answered yet: the plan shows where each part comes from
+        return
+    try:
+        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
+    except FileNotFoundError:
+        yield None
+        return
+    except UnreadableDataError as problem:
+        raise UserError(
+            f"{problem.path}: {problem.problem}. Open the workbook to recover it; "
+            "nothing was changed."
+        ) from None
+    meta = db.table(store_module.META_TABLE).get(doc_id=1) or {}
+    if int(meta.get("schema_version", 1)) < store_module.SCHEMA_VERSION:
+        # An older file must be migrated (after a backup) before it can be read.
+        db.close()
+        snapshot = store_module.WorkbookStore.open(paths)
+    else:
+        snapshot = store_module.WorkbookStore(
+            db, paths, store_module.utc_now, None, read_only_reason="read for the plan"
+        )
+    try:
+        yield snapshot
+    finally:
+        snapshot.close()
+
+
+def _to_terminal(output: str | None) -> bool:
+    return (output is None or output == "-") and sys.stdout.isatty()
+
+
+def show_in_terminal(plan: Plan) -> bool:
+    """Show the plan with headings and lists styled by rich; False when rich is missing."""
+    try:
+        from rich.console import Console
+        from rich.markdown import Markdown
+    except ImportError:
+        return False
+    from workbook.plan_render.markdown import render_markdown
+
+    console = Console()
+    console.print(Markdown(render_markdown(plan)), width=min(console.width, 88))
+    return True
