@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -10,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from workbook import store as store_module
+from workbook import tracker
 from workbook.cli import main
 from workbook.paths import Paths
 from workbook.storage import encode_database, read_database_file
-from workbook.store import StoreLockedError, WorkbookStore
+from workbook.store import StoreLockedError, WorkbookStore, utc_now
 
 STORY = "We met at work. *It felt like magic.*"
 
@@ -139,9 +141,8 @@ def test_the_plan_reads_while_another_process_has_the_workbook_open(paths, mini_
 
 def test_a_workbook_never_opened_gives_the_plan_and_creates_nothing(paths, mini_content, capsys):
     assert plan(paths, "--format", "markdown") == 0
-    assert "Nothing here yet: the exercise “A small exercise” fills this part." in (
-        capsys.readouterr().out
-    )
+    out = capsys.readouterr().out
+    assert "Nothing here yet: the exercises “A small exercise” and" in out
     assert not paths.data_file.exists() and not paths.lock_file.exists()
 
 
@@ -229,3 +230,12 @@ def test_on_a_terminal_the_plan_is_shown_styled(answered):
     assert "My commitment" in text and "## My commitment" not in text
     assert "It felt like magic." in text  # the user's own asterisks, shown as written
     assert "*It felt like magic.*" in text
+
+
+def test_the_plan_shows_the_trackers_progress(paths, capsys):
+    today = tracker.local_date(utc_now())
+    with WorkbookStore.open(paths) as store:
+        tracker.set_start_date(store, today - dt.timedelta(days=12))
+    assert main(["--data-dir", str(paths.data_dir), "plan", "--format", "markdown"]) == 0
+    progress = capsys.readouterr().out.split("## Progress")[1].split("## ")[0]
+    assert "12 days" in progress

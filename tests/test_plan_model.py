@@ -163,10 +163,11 @@ def test_without_a_review_date_the_next_review_is_thirty_days_on(paths):
     assert plan.review_on == TODAY + dt.timedelta(days=DEFAULT_REVIEW_DAYS)
 
 
-def test_an_empty_workbook_names_the_exercise_that_fills_each_part(paths, mini_content):
-    plan = build_plan(mini_content, {}, TODAY)
+def test_an_empty_workbook_names_the_exercise_that_fills_each_part(paths):
+    content = golden_content(paths)
+    plan = build_plan(content, {}, TODAY)
     assert plan.name is None
-    titles = [s.title for s in mini_content.outline.sections if s.kind != "header"]
+    titles = [s.title for s in content.outline.sections if s.kind != "header"]
     assert [part.title for part in plan.parts] == titles
     for part in plan.parts:
         assert part.is_empty

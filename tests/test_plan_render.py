@@ -249,9 +249,10 @@ def test_html_lists_and_numbered_steps(golden_plan):
     assert "ol" in tags and "ul" in tags and "dl" in tags
 
 
-def test_empty_plan_html_points_to_the_exercises(paths, mini_content):
-    page = renderer_named("html").render(build_plan(mini_content, {}, TODAY))
+def test_empty_plan_html_points_to_the_exercises(paths):
+    content = golden_content(paths)
+    page = renderer_named("html").render(build_plan(content, {}, TODAY))
     text = "".join(read_page(page).text)
-    for section in mini_content.outline.sections:
+    for section in content.outline.sections:
         assert section.title in text
     assert "the exercise “A small exercise” fills this part" in text

@@ -188,7 +188,7 @@ class PlanOutline(Struct, kw_only=True, forbid_unknown_fields=True):
 
 class CrisisLine(Struct, kw_only=True, forbid_unknown_fields=True):
     name: Words
-    # At least one of: a number to call, a way to text.
+    # At least one of: a number to call, a way to text ("START to 88788": shown after "text").
     call: str | None = None
     text: str | None = None
     hours: str = ""

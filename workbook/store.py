@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -163,17 +164,16 @@ class WorkbookStore:
             backups.make_backup(paths, clock())
         if version < SCHEMA_VERSION:
             cls._migrate(db, version)
+        elif db.table(META_TABLE).get(doc_id=1) is None:
+            db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
         return cls(db, paths, clock, lock, backup=backup)
 
     @staticmethod
     def _schema_version(db: TinyDB) -> int:
         meta = db.table(META_TABLE).get(doc_id=1)
         if meta is None:
-            # A brand-new file: stamp it with the version that wrote it.
-            if not db.tables():
-                db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
-                return SCHEMA_VERSION
-            return 1
+            # A brand-new file is of this version; tables without a stamp are version 1.
+            return SCHEMA_VERSION if not db.tables() else 1
         return int(meta.get("schema_version", 1))
 
     @staticmethod
@@ -356,6 +356,34 @@ class WorkbookStore:
             self._db.close()
             self._db = TinyDB(self.paths.data_file, storage=DurableStorage)
             self._index_answers()
+
+
+@contextmanager
+def read_snapshot(paths: Paths, clock: Clock = utc_now) -> Iterator[WorkbookStore | None]:
+    """The workbook as it is on disk, read-only, without the lock; None when nothing was saved.
+
+    Safe while the app has the workbook open: every save replaces the file whole, so a
+    reader sees the old file or the new one. An older file is migrated first (with the lock).
+    """
+    try:
+        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
+    except FileNotFoundError:
+        yield None
+        return
+    except UnreadableDataError as problem:
+        raise StoreError(
+            f"{problem.path}: {problem.problem}. Open the workbook to recover it; "
+            "nothing was changed."
+        ) from None
+    if WorkbookStore._schema_version(db) < SCHEMA_VERSION:
+        db.close()
+        snapshot = WorkbookStore.open(paths, clock)
+    else:
+        snapshot = WorkbookStore(db, paths, clock, None, read_only_reason="a read-only snapshot")
+    try:
+        yield snapshot
+    finally:
+        snapshot.close()
 
 
 def _by_key(doc: dict[str, Any]) -> str:

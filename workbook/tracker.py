@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbook.exercises import OTHER_PREFIX, Catalog
+from workbook.plan import ProgressFacts
 from workbook.store import SETTINGS_TABLE, WorkbookStore, to_stamp
 from workbook.tracker_records import (
     CHECKINS_TABLE,
@@ -285,18 +286,6 @@ def urge_counts(
     """How many urges were logged (on or after `since`, a local day) and how many passed."""
     chosen = [u for u in urges(store) if since is None or local_date(u.at, tz) >= since]
     return UrgeCounts(len(chosen), sum(1 for u in chosen if u.passed))
-
-
-@dataclass(frozen=True)
-class ProgressFacts:
-    """The plan's progress section; the same field names as plan.ProgressFacts."""
-
-    days_without_contact: int | None
-    longest_streak: int | None
-    urges_logged: int
-    urges_passed: int
-    craving_trend: str | None
-    check_ins: int
 
 
 def progress_facts(store: WorkbookStore, today: dt.date) -> ProgressFacts:

@@ -8,20 +8,15 @@ the data file whole (an atomic rename), so a reader sees the old file or the new
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from tinydb import TinyDB
-
-from workbook import store as store_module
-from workbook.commands import UserError, write_output
+from workbook.commands import write_output
 from workbook.content import load_content
 from workbook.paths import Paths
 from workbook.plan import Plan, answers_from_store, build_plan
 from workbook.plan_render import RENDERERS, Renderer, renderer_for_file, renderer_named
-from workbook.storage import DurableStorage, UnreadableDataError
+from workbook.store import read_snapshot, utc_now
+from workbook.tracker import local_date, progress_facts
 
 DESCRIPTION = (
     "Your personal recovery plan, made from your answers: to read, keep or print. "
@@ -52,11 +47,11 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     content = load_content(paths)
     for problem in content.problems:
         print(f"workbook: {problem}", file=sys.stderr)
-    with workbook_snapshot(paths) as snapshot:
+    today = local_date(utc_now())
+    with read_snapshot(paths) as snapshot:
         answers = answers_from_store(snapshot) if snapshot else {}
-        # The tracker's ProgressFacts join here once it lands, read from the same snapshot.
-        progress = None
-    plan = build_plan(content, answers, dt.date.today(), progress)
+        progress = progress_facts(snapshot, today) if snapshot else None
+    plan = build_plan(content, answers, today, progress)
     if args.no_empty:
         plan = plan.without_empty()
 
@@ -78,38 +73,6 @@ def choose_renderer(format_name: str | None, output: str | None) -> Renderer | N
     if output and output != "-":
         return renderer_for_file(output) or renderer_named("text")
     return None
-
-
-@contextmanager
-def workbook_snapshot(paths: Paths) -> Iterator[store_module.WorkbookStore | None]:
-    """The workbook as it is on disk, read-only, without the lock and without changing any
-    file; None when nothing was ever saved."""
-    if not paths.data_file.exists():
-        yield None  # nothing answered yet: the plan shows where each part comes from
-        return
-    try:
-        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
-    except FileNotFoundError:
-        yield None
-        return
-    except UnreadableDataError as problem:
-        raise UserError(
-            f"{problem.path}: {problem.problem}. Open the workbook to recover it; "
-            "nothing was changed."
-        ) from None
-    meta = db.table(store_module.META_TABLE).get(doc_id=1) or {}
-    if int(meta.get("schema_version", 1)) < store_module.SCHEMA_VERSION:
-        # An older file must be migrated (after a backup) before it can be read.
-        db.close()
-        snapshot = store_module.WorkbookStore.open(paths)
-    else:
-        snapshot = store_module.WorkbookStore(
-            db, paths, store_module.utc_now, None, read_only_reason="read for the plan"
-        )
-    try:
-        yield snapshot
-    finally:
-        snapshot.close()
 
 
 def _to_terminal(output: str | None) -> bool:
