@@ -12,6 +12,7 @@ painted. Both leave the same way, so the difference between them is the workbook
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
 async def exit_after_first_paint(pilot) -> None:
@@ -53,11 +54,12 @@ def peak_rss_kib() -> int:
     """This process's own peak resident memory. Read from /proc, because a child's ru_maxrss
     on Linux starts from its parent's size at fork, which would hide the difference."""
     try:
-        for line in open("/proc/self/status", encoding="ascii"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
+        status = Path("/proc/self/status").read_text(encoding="ascii")
     except OSError:
-        pass
+        status = ""
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

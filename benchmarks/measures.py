@@ -15,20 +15,20 @@ import sys
 import tempfile
 import time
 import uuid
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-
 import adapters
 from report import ERROR, NOT_YET, SHORT, Row, median, ms
+from tinydb import TinyDB
+from workload import WORDS, focus_prompt
+
 from workbook.content import Content
 from workbook.paths import Paths
 from workbook.storage import read_database_file
 from workbook.store import WorkbookStore, to_stamp, utc_now
-from workload import WORDS, focus_prompt
 
 FIRST_PAINT = Path(__file__).with_name("first_paint.py")
 MIB = 1024 * 1024
@@ -224,7 +224,11 @@ def save_rows(size: int, paths: Paths, content: Content, runs: int, stock_runs: 
                 round(stock_ms / our_ms, 2),
                 "x",
                 (">=", 5.0) if size in SPEEDUP_SIZES else None,
-                detail={"note": f"stock {stock_ms:.1f} ms", "stock_ms": stock_ms, "runs": len(times)},
+                detail={
+                    "note": f"stock {stock_ms:.1f} ms",
+                    "stock_ms": stock_ms,
+                    "runs": len(times),
+                },
             ).judge()
         )
     return rows
@@ -419,4 +423,3 @@ def not_available(key: str, label: str, reason: str) -> Row:
 
 def failed(key: str, label: str, error: BaseException) -> Row:
     return Row(key, label, status=ERROR, detail={"note": f"{type(error).__name__}: {error}"})
-

@@ -72,13 +72,11 @@ def table(rows: Sequence[Row]) -> str:
         ("Result", lambda r: r.status),
         ("Notes", note_text),
     ]
-    cells = [[get(row) for _, get in columns] for row in rows]
-    widths = [
-        max(len(name), *(len(line[i]) for line in cells)) for i, (name, _) in enumerate(columns)
-    ]
-    lines = ["  ".join(name.ljust(w) for (name, _), w in zip(columns, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in cells]
+    cells = [[name for name, _ in columns]] + [[get(row) for _, get in columns] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) for line in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines = [line.rstrip() for line in lines]
     return "\n".join(lines)
 
 

@@ -28,13 +28,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import adapters  # noqa: E402
-import measures  # noqa: E402
-from report import ERROR, Row, as_json, table  # noqa: E402
-from workbook.content import Content, load_content  # noqa: E402
-from workbook.paths import DATA_DIR_ENV, Paths  # noqa: E402
-from workbook.store import WorkbookStore  # noqa: E402
-from workload import check_same_file, fill_by_replacing, fill_by_saving, make_saves  # noqa: E402
+import adapters
+import measures
+from report import ERROR, Row, as_json, table
+from workload import check_same_file, fill_by_replacing, fill_by_saving, make_saves
+
+from workbook.content import Content, load_content
+from workbook.paths import DATA_DIR_ENV, Paths
+from workbook.store import WorkbookStore
 
 SIZES = (0, 1_000, 10_000, 50_000)
 # The store each section needs, by size.
@@ -136,9 +137,7 @@ def run_sections(
             rows,
             "typing_ratio",
             "Typing 200 characters, 10,000 revisions vs empty",
-            lambda: measures.typing_rows(
-                stores[0], stores[10_000], content, repeats.typing, root
-            ),
+            lambda: measures.typing_rows(stores[0], stores[10_000], content, repeats.typing, root),
         )
     if "history" in sections:
         measure(
@@ -172,7 +171,7 @@ def run_sections(
 
 def machine(root: Path, quick: bool) -> dict[str, object]:
     return {
-        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "nproc": nproc(),
         "cpu": cpu_model(),
         "python": platform.python_version(),
         "system": platform.platform(),
@@ -184,6 +183,13 @@ def machine(root: Path, quick: bool) -> dict[str, object]:
         "mode": "quick" if quick else "full",
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
+
+
+def nproc() -> int | None:
+    """What `nproc` prints: the processors this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count()
 
 
 def cpu_model() -> str:

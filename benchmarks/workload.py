@@ -32,7 +32,7 @@ FOCUS_REVISIONS = 1_000
 WEIGHTS = {"longtext": 4, "list": 2, "text": 2, "checklist": 1, "choice": 1, "scale": 1}
 WEIGHT_OTHERS = 1
 
-WORDS = (
+PASSAGE = (
     "I am learning to trust what I saw and heard. He said it was my fault again and I believed "
     "it for a while. Today I kept my distance and it hurt less than yesterday. My sister "
     "listened without judging me. I want my evenings back, my sleep, my friends, the person I "
@@ -40,7 +40,8 @@ WORDS = (
     "Nothing I did was ever enough for him. The promises always came after the silence. I "
     "noticed the pull at night, when the house is quiet. Writing it down helps me see it "
     "clearly. I deserve kindness that does not have to be earned."
-).split()
+)
+WORDS = PASSAGE.split()
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def make_saves(content: Content, total: int, seed: int = 2024) -> list[Save]:
         value = _value_for(prompt, rng, last.get(key))
         assert prompt.is_valid_value(value), (key, value)
         last[key] = value
-        saves.append(Save(exercise.id, prompt.id, value, f"visit-{index:06d}", START + index * step))
+        moment = START + index * step
+        saves.append(Save(exercise.id, prompt.id, value, f"visit-{index:06d}", moment))
     return saves
 
 
@@ -146,9 +148,7 @@ def _sentences(rng: random.Random, size: int) -> str:
         part = _words(rng, rng.randint(6, 18))
         parts.append(part)
         length += len(part) + 1
-    return "".join(
-        part + ("\n\n" if i % 4 == 3 else " ") for i, part in enumerate(parts)
-    ).strip()
+    return "".join(part + ("\n\n" if i % 4 == 3 else " ") for i, part in enumerate(parts)).strip()
 
 
 def fill_by_saving(paths: Paths, saves: Iterable[Save]) -> None:
