@@ -8,6 +8,7 @@ the same run, alternating, so that a noisy machine weighs on both sides alike.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import subprocess
@@ -16,6 +17,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from typing import Any
 import adapters
 from report import ERROR, NOT_YET, SHORT, Row, median, ms
 from tinydb import TinyDB
-from workload import WORDS, focus_prompt
+from workload import WORDS, focus_prompt, prompt_type
 
 from workbook.content import Content
 from workbook.paths import Paths
@@ -123,7 +125,7 @@ def longtext_ids(content: Content) -> list[tuple[str, str]]:
         (exercise.id, prompt.id)
         for exercise in content.catalog.exercises
         for prompt in exercise.prompts()
-        if prompt.type == "longtext"
+        if prompt_type(prompt) == "longtext"
     ]
 
 
@@ -238,11 +240,30 @@ def save_rows(size: int, paths: Paths, content: Content, runs: int, stock_runs: 
 
 
 TYPED = " ".join(w.strip(".,").lower() for w in WORDS)[:200]
+# How often the watcher looks at the event loop and the data file while Pilot types.
+WATCH_EVERY = 0.005
 
 
-async def typing_seconds(content: Content, paths: Paths) -> tuple[float, bool]:
-    """Seconds for Pilot to type TYPED into the first longtext prompt; and whether autosave
-    then saved it (waited for, untimed)."""
+@dataclass
+class Typing:
+    seconds: float  # Pilot's 200 key presses, each waited for until the app is idle
+    longest_stall: float  # the event loop's longest delay past a WATCH_EVERY sleep
+    saves_during: int  # new data files (atomic replaces) seen while typing
+    saved: bool  # the typed words reached the store afterwards
+
+
+async def watch(data_file: Path, stalls: list[float], files: set[int], done: asyncio.Event):
+    """Sample the UI loop's delay and the data file's identity until `done`."""
+    while not done.is_set():
+        start = time.perf_counter()
+        await asyncio.sleep(WATCH_EVERY)
+        stalls.append(time.perf_counter() - start - WATCH_EVERY)
+        with contextlib.suppress(FileNotFoundError):
+            files.add(data_file.stat().st_ino)
+
+
+async def type_once(content: Content, paths: Paths) -> Typing:
+    """Pilot types TYPED at the end of the first longtext answer, with autosave on."""
     from workbook.app import WorkbookApp
 
     exercise, prompt_id = focus_prompt(content)
@@ -255,31 +276,40 @@ async def typing_seconds(content: Content, paths: Paths) -> tuple[float, bool]:
             area.move_cursor(area.document.end)
             await pilot.pause()
             keys = ["space" if char == " " else char for char in TYPED]
+            stalls: list[float] = []
+            files = {paths.data_file.stat().st_ino}
+            done = asyncio.Event()
+            watcher = asyncio.create_task(watch(paths.data_file, stalls, files, done))
             start = time.perf_counter()
             await pilot.press(*keys)
             await pilot.pause()
             elapsed = time.perf_counter() - start
+            done.set()
+            await watcher
             saved = False
-            for _ in range(50):
+            for _ in range(50):  # untimed: give a debounced autosave up to 5 s to land
                 answer = store.answer(exercise.id, prompt_id)
                 if isinstance(answer, str) and answer.endswith(TYPED):
                     saved = True
                     break
                 await pilot.pause(0.1)
-    return elapsed, saved
+    return Typing(elapsed, max(stalls, default=0.0), len(files) - 1, saved)
 
 
-def typing_rows(empty: Paths, big: Paths, content: Content, rounds: int, scratch: Path) -> Row:
+def typing_rows(
+    empty: Paths, big: Paths, content: Content, rounds: int, scratch: Path
+) -> list[Row]:
     adapters.require_screens()
-    seconds: dict[str, list[float]] = {"empty": [], "big": []}
-    unsaved = 0
+    runs: dict[str, list[Typing]] = {"empty": [], "big": []}
     for round_ in range(rounds):
         for name, source in (("empty", empty), ("big", big)):
             copy = copy_store(source, scratch / f"typing-{name}-{round_}")
-            elapsed, saved = asyncio.run(typing_seconds(content, copy))
-            seconds[name].append(elapsed)
-            unsaved += not saved
-    big_s, empty_s = median(seconds["big"]), median(seconds["empty"])
+            runs[name].append(asyncio.run(type_once(content, copy)))
+    big_s = median([run.seconds for run in runs["big"]])
+    empty_s = median([run.seconds for run in runs["empty"]])
+    stall = {name: ms(max(run.longest_stall for run in done)) for name, done in runs.items()}
+    saves = {name: sum(run.saves_during for run in done) for name, done in runs.items()}
+    unsaved = sum(not run.saved for done in runs.values() for run in done)
     row = Row(
         "typing_ratio",
         "Typing 200 characters, 10,000 revisions vs empty",
@@ -296,7 +326,19 @@ def typing_rows(empty: Paths, big: Paths, content: Content, rounds: int, scratch
     if unsaved:
         row.status = SHORT
         row.detail["note"] += f"; autosave did not save the typing in {unsaved} run(s)"
-    return row
+    stall_row = Row(
+        "typing_stall",
+        "  longest UI stall while typing, 10,000 revisions",
+        stall["big"],
+        "ms",
+        detail={
+            "note": f"empty: {stall['empty']:.1f} ms; saves while typing: "
+            f"{saves['big']} vs {saves['empty']}",
+            "empty_ms": stall["empty"],
+            "saves_while_typing": saves,
+        },
+    )
+    return [row, stall_row]
 
 
 def copy_store(source: Paths, target: Path) -> Paths:

@@ -62,7 +62,7 @@ class Repeats:
 
 
 FULL = Repeats(
-    startup=15, saves=41, stock=11, typing=5, history=101, history_screen=7, plan=7, open=11
+    startup=15, saves=41, stock=11, typing=3, history=101, history_screen=7, plan=7, open=11
 )
 QUICK = Repeats(startup=3, saves=9, stock=3, typing=1, history=21, history_screen=2, plan=2, open=3)
 

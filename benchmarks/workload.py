@@ -63,11 +63,16 @@ class BenchClock:
         return self.now
 
 
+def prompt_type(prompt: Any) -> str:
+    """ "text", "longtext", ...: the tag the prompt has in its exercise file."""
+    return prompt.__struct_config__.tag
+
+
 def focus_prompt(content: Content) -> tuple[Exercise, str]:
     """The first longtext prompt of the bundled exercises: typed into, and its history read."""
     for exercise in content.catalog.exercises:
         for prompt in exercise.prompts():
-            if prompt.type == "longtext":
+            if prompt_type(prompt) == "longtext":
                 return exercise, prompt.id
     raise RuntimeError("no longtext prompt in the bundled exercises")
 
@@ -84,7 +89,7 @@ def make_saves(content: Content, total: int, seed: int = 2024) -> list[Save]:
     ]
     focus = next(p for p in focus_exercise.prompts() if p.id == focus_id)
     focus_count = min(FOCUS_REVISIONS, total // 10)
-    weights = [WEIGHTS.get(prompt.type, WEIGHT_OTHERS) for _, prompt in prompts]
+    weights = [WEIGHTS.get(prompt_type(prompt), WEIGHT_OTHERS) for _, prompt in prompts]
     picks = [(focus_exercise, focus)] * focus_count
     picks += rng.choices(prompts, weights=weights, k=total - focus_count)
     rng.shuffle(picks)
@@ -110,7 +115,7 @@ def _value_for(prompt: Any, rng: random.Random, previous: Any) -> Any:
 
 
 def _any_value(prompt: Any, rng: random.Random, previous: Any) -> Any:
-    kind = prompt.type
+    kind = prompt_type(prompt)
     if kind == "longtext":
         return _sentences(rng, rng.randint(200, 600))
     if kind == "text":
