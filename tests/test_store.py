@@ -280,3 +280,19 @@ def test_replace_tables_writes_once_and_keeps_ids_working(store):
     assert store.answer("ex", "p") == 1
     store.save_answer("ex", "new", "after")  # new ids do not collide with imported ones
     assert store.answer("ex", "p") == 1 and store.answer("ex", "new") == "after"
+
+
+def test_a_session_backs_up_what_it_found_before_its_first_write(paths, clock):
+    with WorkbookStore.open(paths, clock) as store:
+        store.save_answer("ex", "p", "first session")
+    found = paths.data_file.read_bytes()
+    for backup in backups.list_backups(paths):
+        backup.unlink()
+    with WorkbookStore.open(paths, clock):
+        pass  # reading only: nothing to back up
+    assert backups.list_backups(paths) == []
+    clock.advance(seconds=1)
+    with WorkbookStore.open(paths, clock) as store:
+        store.save_answer("ex", "p", "second session")
+        assert [b.read_bytes() for b in backups.list_backups(paths)] == [found]
+    assert backups.list_backups(paths)[0].read_bytes() == paths.data_file.read_bytes()

@@ -36,8 +36,10 @@ def make_backup(paths: Paths, now: dt.datetime) -> Path | None:
         return None
     payload = paths.data_file.read_bytes()
     existing = list_backups(paths)
-    if existing and existing[0].read_bytes() == payload:
-        return existing[0]
+    # Sizes first: reading a large newest backup only when it could be the same.
+    newest = existing[0] if existing else None
+    if newest and newest.stat().st_size == len(payload) and newest.read_bytes() == payload:
+        return newest
     ensure_private_dir(paths.backups_dir)
     count = 0
     # Never overwrite a backup, even when the clock stands still; names sort oldest first.

@@ -118,7 +118,10 @@ class WorkbookStore:
         backup: bool = True,
     ) -> None:
         self._db = db
-        self._backup_on_close = backup and read_only_reason is None
+        # A backup is made just before the session's first write (the state it found) and at
+        # close when anything was written (the state it leaves), never on the way to first paint.
+        self._backups_wanted = backup and read_only_reason is None
+        self._wrote = False
         self.paths = paths
         self.clock = clock
         self._file_lock = lock
@@ -160,9 +163,8 @@ class WorkbookStore:
             )
             return cls(db, paths, clock, lock, read_only_reason=reason, backup=False)
 
-        if backup:
-            backups.make_backup(paths, clock())
         if version < SCHEMA_VERSION:
+            backups.make_backup(paths, clock())
             cls._migrate(db, version)
         elif db.table(META_TABLE).get(doc_id=1) is None:
             db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
@@ -192,10 +194,9 @@ class WorkbookStore:
     def close(self) -> None:
         with self._mutex:
             self._db.close()
-            if self._backup_on_close:
-                # Backups at open and at close: the newest backup is this session's end.
+            if self._backups_wanted and self._wrote:
                 backups.make_backup(self.paths, self.clock())
-                self._backup_on_close = False
+                self._backups_wanted = False
             if self._file_lock is not None:
                 self._file_lock.release()
                 self._file_lock = None
@@ -207,8 +208,12 @@ class WorkbookStore:
         self.close()
 
     def _check_writable(self) -> None:
+        """Called before every write: refuses on a read-only store, backs up before the first."""
         if self.read_only_reason:
             raise StoreReadOnlyError(self.read_only_reason)
+        if self._backups_wanted and not self._wrote:
+            backups.make_backup(self.paths, self.clock())
+        self._wrote = True
 
     def _now(self) -> str:
         return to_stamp(self.clock())
