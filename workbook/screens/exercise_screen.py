@@ -8,6 +8,7 @@ question starts a new `visit`, so its history holds one revision per visit.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from typing import Any
 
@@ -74,7 +75,8 @@ class ExerciseScreen(Screen[None]):
         self.pending = PendingSaves(store)
         # What the store holds (or is about to): a change equal to it is no change.
         self.known: dict[str, Any] = store.answers_for(exercise.id)
-        self.drafted: set[str] = set()
+        # Words kept as drafts (a date that is not a date yet), by prompt id.
+        self.drafts: dict[str, str] = {}
         self.current: str | None = None
         self.visits: dict[str, str] = {}
         self._save_timer: Timer | None = None
@@ -170,7 +172,7 @@ class ExerciseScreen(Screen[None]):
         page.scroll_home(animate=False)
         if self.store.read_only:
             page.field.disabled = True
-        self.call_after_refresh(page.field.focus_answer)
+        page.field.focus_answer()
 
     def _make_page(self, prompt_id: str) -> PromptPage:
         prompt = self.exercise.prompt(prompt_id)
@@ -178,7 +180,7 @@ class ExerciseScreen(Screen[None]):
         assert prompt is not None and section is not None
         draft = saved_draft(self.store, self.exercise.id, prompt_id)
         if draft is not None:
-            self.drafted.add(prompt_id)
+            self.drafts[prompt_id] = draft
         return PromptPage(
             section,
             prompt,
@@ -207,7 +209,7 @@ class ExerciseScreen(Screen[None]):
             )
         )
         last = number == len(self.prompts)
-        self.query_one("#next", Button).label = "Finish ^N ✓" if last else "Next ^N →"
+        self.query_one("#next", Button).label = "Finish ^N" if last else "Next ^N →"
 
     def _show_note(self) -> None:
         page = self.page
@@ -299,7 +301,7 @@ class ExerciseScreen(Screen[None]):
         for page in self.query(PromptPage):
             prompt_id = page.prompt.id
             stored = self.store.answer(self.exercise.id, prompt_id)
-            if stored == self.known.get(prompt_id) or prompt_id in self.drafted:
+            if stored == self.known.get(prompt_id) or prompt_id in self.drafts:
                 continue
             self.known[prompt_id] = stored
             await page.field.load(stored)
@@ -343,14 +345,15 @@ class ExerciseScreen(Screen[None]):
         """Put a change in the queue; False when there is nothing new to save."""
         if self.store.read_only:
             return False
-        unchanged = draft is None and prompt.id not in self.drafted
-        if unchanged and value == self.known.get(prompt.id, None):
-            return False
-        if draft is None:
-            self.known[prompt.id] = value
-            self.drafted.discard(prompt.id)
+        if draft is not None:
+            if self.drafts.get(prompt.id) == draft:
+                return False
+            self.drafts[prompt.id] = draft
         else:
-            self.drafted.add(prompt.id)
+            if prompt.id not in self.drafts and value == self.known.get(prompt.id):
+                return False
+            self.known[prompt.id] = value
+            self.drafts.pop(prompt.id, None)
         visit = self.visits.setdefault(prompt.id, uuid.uuid4().hex)
         self.pending.put(self.exercise.id, prompt.id, PendingAnswer(value, visit, draft))
         self.query_one("#save-status", Static).update("")
@@ -409,5 +412,8 @@ class ExerciseScreen(Screen[None]):
         self._save_in_background()
 
     def on_unmount(self) -> None:
+        # The widgets are gone by now; what they announced is still in the queue.
+        # If even this fails (a full disk), the screen is closing anyway: it was said on screen.
         if self.pending:
-            self.save_now()
+            with contextlib.suppress(OSError, StoreError):
+                self.pending.flush()

@@ -50,6 +50,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         # The tracker fills this with the day count; empty, it takes no room.
         yield Static(id="streak", classes="-empty")
+        yield Static("Take your time. Everything you write is saved as you go.", id="home-lead")
         yield OptionList(id="home-menu")
         yield Footer()
 

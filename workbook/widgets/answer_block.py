@@ -5,17 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
 from workbook.exercises import Prompt
 from workbook.widgets.answer_field import plain
+from workbook.widgets.focus import focus_sibling
 from workbook.widgets.formatting import answer_words
 
 
 class AnswerBlock(Vertical, can_focus=True):
-    BINDINGS = [("enter", "history", "Earlier versions")]
+    BINDINGS = [
+        ("enter", "history", "Earlier versions"),
+        Binding("down", "step(1)", "Next", show=False),
+        Binding("up", "step(-1)", "Previous", show=False),
+    ]
 
     class HistoryWanted(Message):
         def __init__(self, block: AnswerBlock) -> None:
@@ -45,3 +51,6 @@ class AnswerBlock(Vertical, can_focus=True):
 
     def on_click(self) -> None:
         self.focus()
+
+    def action_step(self, step: int) -> None:
+        focus_sibling(self, step)

@@ -6,7 +6,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, SelectionList
+from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from workbook.exercises import OTHER_PREFIX, ChecklistPrompt
@@ -35,9 +35,10 @@ class ChecklistField(AnswerField):
             id="checklist",
         )
         if self.prompt.other:
+            yield Static("Something else, in your own words:", classes="other-label")
             yield Input(
                 self._own_words,
-                placeholder="Something else, in your own words",
+                placeholder="Your own words",
                 select_on_focus=False,
                 id="other",
             )

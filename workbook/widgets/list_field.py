@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Static
 
 from workbook.exercises import ListPrompt
 from workbook.widgets.answer_field import AnswerField
@@ -36,7 +36,8 @@ class ListEntry(Horizontal):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        yield Input(self.text, select_on_focus=False, classes="entry-text")
+        yield Static("•", classes="entry-bullet")
+        yield Input(self.text, select_on_focus=False, compact=True, classes="entry-text")
         yield _small_button("↑", "entry-up", "Move up (Ctrl+Up)")
         yield _small_button("↓", "entry-down", "Move down (Ctrl+Down)")
         yield _small_button("✕", "entry-remove", "Remove")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
@@ -10,11 +11,16 @@ from textual.widgets import Static
 from workbook.exercises import Prompt
 from workbook.store import Revision
 from workbook.widgets.answer_field import plain
+from workbook.widgets.focus import focus_sibling
 from workbook.widgets.formatting import answer_words
 
 
 class RevisionCard(Vertical, can_focus=True):
-    BINDINGS = [("enter", "choose", "Bring this back")]
+    BINDINGS = [
+        ("enter", "choose", "Bring this back"),
+        Binding("down", "step(1)", "Next", show=False),
+        Binding("up", "step(-1)", "Previous", show=False),
+    ]
 
     class Chosen(Message):
         def __init__(self, card: RevisionCard) -> None:
@@ -42,3 +48,6 @@ class RevisionCard(Vertical, can_focus=True):
 
     def on_click(self) -> None:
         self.focus()
+
+    def action_step(self, step: int) -> None:
+        focus_sibling(self, step)
