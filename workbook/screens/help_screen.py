@@ -90,9 +90,9 @@ class HelpScreen(Screen[None]):
                 ),
                 id="help-data",
             )
-            with Horizontal(id="help-buttons"):
-                yield Button("Show the welcome again", id="welcome", compact=True)
-                yield Button("Crisis lines", id="crisis", compact=True)
+        with Horizontal(id="help-buttons"):
+            yield Button("Show the welcome again", id="welcome", compact=True)
+            yield Button("Crisis lines", id="crisis", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

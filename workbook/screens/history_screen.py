@@ -14,7 +14,7 @@ from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
 from workbook.store import Clock, StoreError, WorkbookStore
 from workbook.widgets.answer_field import plain
-from workbook.widgets.formatting import when_words
+from workbook.widgets.formatting import sentence_case, when_words
 from workbook.widgets.revision_card import RevisionCard
 
 
@@ -51,7 +51,7 @@ class HistoryScreen(Screen[bool]):
             RevisionCard(
                 self.prompt,
                 revision,
-                when_words(revision.saved_at, now).capitalize()
+                sentence_case(when_words(revision.saved_at, now))
                 + (" · your answer now" if index == 0 else ""),
                 current=index == 0,
             )

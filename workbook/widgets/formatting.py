@@ -25,6 +25,10 @@ def day_words(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def sentence_case(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
 def when_words(moment: dt.datetime, now: dt.datetime) -> str:
     """'today at 09:30', 'yesterday at 18:02', '12 March 2026 at 07:15'."""
     moment, now = local(moment), local(now)
