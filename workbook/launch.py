@@ -6,6 +6,8 @@ says so in plain words and offers what can be done, instead of a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import App
 
 from workbook.backups import restore_backup
@@ -81,22 +83,28 @@ def failed_restore_problem(error: Exception) -> StoreProblem:
     )
 
 
-def open_store(paths: Paths, clock: Clock) -> WorkbookStore | None:
+def ask_in_app(problem: StoreProblem) -> str | None:
+    return StoreProblemApp(problem).run()
+
+
+def open_store(
+    paths: Paths, clock: Clock, ask: Callable[[StoreProblem], str | None] = ask_in_app
+) -> WorkbookStore | None:
     """Open the store, asking the user what to do when it cannot be; None means quit."""
     while True:
         try:
             return WorkbookStore.open(paths, clock)
         except StoreLockedError as error:
-            if StoreProblemApp(locked_problem(error)).run() != RETRY:
+            if ask(locked_problem(error)) != RETRY:
                 return None
         except StoreUnreadableError as error:
-            if StoreProblemApp(unreadable_problem(error)).run() != RESTORE:
+            if ask(unreadable_problem(error)) != RESTORE:
                 return None
             assert error.backup is not None
             try:
                 restore_backup(paths, error.backup, clock())
             except (UnreadableDataError, OSError) as failure:
-                StoreProblemApp(failed_restore_problem(failure)).run()
+                ask(failed_restore_problem(failure))
                 return None
 
 
