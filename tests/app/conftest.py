@@ -37,12 +37,13 @@ def make_app(paths: Paths, clock, mini_content) -> Iterator[MakeApp]:
     content. Call it again after the first store is closed to 'restart' the workbook."""
     stores: list[WorkbookStore] = []
 
-    def make(*, welcome_seen: bool = True, theme: str = DEFAULT_THEME) -> WorkbookApp:
+    def make(*, welcome_seen: bool = True, theme: str | None = DEFAULT_THEME) -> WorkbookApp:
         for earlier in stores:
             earlier.close()
         store = WorkbookStore.open(paths, clock)
         stores.append(store)
-        store.set_setting("theme", theme)
+        if theme is not None:
+            store.set_setting("theme", theme)
         if welcome_seen:
             store.set_setting("welcome_seen", True)
         return WorkbookApp(content=load_content(paths), store=store, clock=clock)

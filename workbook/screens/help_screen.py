@@ -60,16 +60,14 @@ KEYS = [
 ]
 
 
-def keys_text() -> str:
-    lines: list[str] = []
+def key_rows() -> ComposeResult:
+    """The keys as two columns, so a long meaning wraps beside its key."""
     for group, keys in KEYS:
-        lines.append(group)
+        yield Static(group, classes="keys-group")
         for key, meaning in keys:
-            meaning_lines = meaning.split("\n")
-            lines.append(f"  {key:<17}{meaning_lines[0]}")
-            lines.extend(f"  {'':<17}{more}" for more in meaning_lines[1:])
-        lines.append("")
-    return "\n".join(lines).rstrip()
+            with Horizontal(classes="key-row"):
+                yield Static(key, classes="key-name")
+                yield Static(meaning, classes="key-meaning")
 
 
 class HelpScreen(Screen[None]):
@@ -82,7 +80,7 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="help"):
-            yield Static(plain(keys_text()), id="keys")
+            yield from key_rows()
             yield Static(
                 plain(
                     f"Your answers are kept in {self.data_file}, on this computer only, "

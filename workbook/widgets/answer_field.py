@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.containers import Vertical
 from textual.content import Content
@@ -27,6 +27,9 @@ def as_text(value: Any) -> str:
 
 class AnswerField(Vertical):
     """One prompt's answer. Subclasses build the widgets and say what the value is."""
+
+    # How to answer by keyboard, in a line, shown under the answer.
+    how_to: ClassVar[str] = ""
 
     class AnswerChanged(Message):
         """The user changed the answer. `draft` holds typed words that are not a valid

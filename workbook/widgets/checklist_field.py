@@ -15,6 +15,7 @@ from workbook.widgets.answer_field import AnswerField, plain
 
 class ChecklistField(AnswerField):
     prompt: ChecklistPrompt
+    how_to = "↑ ↓ to move, Space to tick or untick."
 
     def take(self, value: Any, draft: str | None = None) -> None:
         super().take(value, draft)

@@ -16,6 +16,7 @@ OTHER_LABEL = "Something else (in your own words)"
 
 class ChoiceField(AnswerField):
     prompt: ChoicePrompt
+    how_to = "↑ ↓ to move, Enter or Space to choose."
 
     def take(self, value: Any, draft: str | None = None) -> None:
         super().take(value, draft)

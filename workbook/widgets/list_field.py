@@ -49,6 +49,7 @@ class ListEntry(Horizontal):
 
 class ListField(AnswerField):
     prompt: ListPrompt
+    how_to = "Enter adds what you typed. Ctrl+↑ ↓ moves an entry; empty one to remove it."
 
     BINDINGS = [
         Binding("ctrl+up,alt+up", "move(-1)", "Move up", show=False),

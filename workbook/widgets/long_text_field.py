@@ -10,6 +10,8 @@ from workbook.widgets.answer_field import AnswerField, as_text
 
 
 class LongTextField(AnswerField):
+    how_to = "Enter starts a new line. Tab moves on; Ctrl+N goes to the next question."
+
     def compose(self) -> ComposeResult:
         area = TextArea(
             as_text(self.initial_value),

@@ -45,7 +45,10 @@ class PromptPage(VerticalScroll):
         if self.prompt.help:
             yield HelpHint("Ctrl+T: help with this question", classes="help-hint")
             yield Static(plain(self.prompt.help), classes="prompt-help")
-        yield answer_field(self.prompt, self.value, self.draft, id="answer")
+        field = answer_field(self.prompt, self.value, self.draft, id="answer")
+        yield field
+        if field.how_to:
+            yield Static(field.how_to, classes="answer-how")
         yield Static(classes="answer-note")
 
     @property

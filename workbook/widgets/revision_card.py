@@ -17,7 +17,7 @@ from workbook.widgets.formatting import answer_words
 
 class RevisionCard(Vertical, can_focus=True):
     BINDINGS = [
-        ("enter", "choose", "Bring this back"),
+        ("enter", "choose", "Bring back"),
         Binding("down", "step(1)", "Next", show=False),
         Binding("up", "step(-1)", "Previous", show=False),
     ]
@@ -42,6 +42,10 @@ class RevisionCard(Vertical, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(plain(self.heading), classes="revision-heading")
         yield Static(plain(answer_words(self.prompt, self.revision.value)), classes="revision-text")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The answer now cannot be brought back: it is already here.
+        return not (action == "choose" and self.current)
 
     def action_choose(self) -> None:
         self.post_message(self.Chosen(self))

@@ -16,6 +16,8 @@ from workbook.widgets.answer_field import AnswerField, plain
 
 # Two digits typed this close together make one number: "1" then "0" is ten.
 DIGIT_PAUSE = 1.0
+# Cells per number (workbook.tcss, .scale-step).
+STEP_WIDTH = 4
 
 
 class ScaleStep(Static):
@@ -80,6 +82,7 @@ class ScaleRow(Horizontal, can_focus=True):
 
 class ScaleField(AnswerField):
     prompt: ScalePrompt
+    how_to = "← → or a number key to choose; Backspace clears."
 
     def take(self, value: Any, draft: str | None = None) -> None:
         super().take(value, draft)
@@ -87,7 +90,10 @@ class ScaleField(AnswerField):
 
     def compose(self) -> ComposeResult:
         yield ScaleRow(list(range(self.prompt.min, self.prompt.max + 1)), self._value)
-        with Horizontal(id="scale-ends"):
+        steps = self.prompt.max - self.prompt.min + 1
+        with Horizontal(id="scale-ends") as ends:
+            # As wide as the row of numbers, so each label sits under its end.
+            ends.styles.width = steps * STEP_WIDTH + 4
             yield Static(plain(f"{self.prompt.min} = {self.prompt.min_label}"), id="scale-min")
             yield Static(plain(f"{self.prompt.max} = {self.prompt.max_label}"), id="scale-max")
 

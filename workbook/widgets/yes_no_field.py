@@ -10,6 +10,8 @@ from workbook.widgets.answer_field import AnswerField
 
 
 class YesNoField(AnswerField):
+    how_to = "↑ ↓ to move, Enter or Space to choose."
+
     def compose(self) -> ComposeResult:
         value = self.initial_value
         with RadioSet(id="yesno"):
