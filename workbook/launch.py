@@ -22,6 +22,7 @@ from workbook.store import (
     WorkbookStore,
     utc_now,
 )
+from workbook.widgets.themes import CALM
 
 RESTORE = "restore"
 RETRY = "retry"
@@ -32,10 +33,13 @@ class StoreProblemApp(App[str | None]):
 
     TITLE = "workbook"
     CSS_PATH = "workbook.tcss"
+    ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, problem: StoreProblem) -> None:
         super().__init__()
         self.problem = problem
+        self.register_theme(CALM)
+        self.theme = CALM.name
 
     def on_mount(self) -> None:
         self.push_screen(StoreProblemScreen(self.problem), self.exit)
@@ -60,16 +64,16 @@ def unreadable_problem(error: StoreUnreadableError) -> StoreProblem:
             "\n\nNo backup was found. Quit for now; the file can still be looked at, "
             "perhaps with someone you trust."
         )
-    return StoreProblem("Your answers could not be opened", explanation, str(error), actions)
+    return StoreProblem("Your answers could not be opened", explanation, actions=actions)
 
 
-def locked_problem(error: StoreLockedError) -> StoreProblem:
+def locked_problem(paths: Paths) -> StoreProblem:
     return StoreProblem(
         "The workbook is already open",
         "The workbook is open in another window. Only one can be open at a time, so that "
         "nothing gets mixed up. Close the other one, then choose Try again. "
         "Nothing was changed.",
-        str(error),
+        f"The answers in use: {paths.data_file}",
         [(RETRY, "Try again")],
     )
 
@@ -94,8 +98,8 @@ def open_store(
     while True:
         try:
             return WorkbookStore.open(paths, clock)
-        except StoreLockedError as error:
-            if ask(locked_problem(error)) != RETRY:
+        except StoreLockedError:
+            if ask(locked_problem(paths)) != RETRY:
                 return None
         except StoreUnreadableError as error:
             if ask(unreadable_problem(error)) != RESTORE:

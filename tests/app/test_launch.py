@@ -12,7 +12,7 @@ from workbook.launch import (
     unreadable_problem,
 )
 from workbook.screens.store_problem_screen import StoreProblem
-from workbook.store import StoreLockedError, StoreUnreadableError, WorkbookStore
+from workbook.store import StoreUnreadableError, WorkbookStore
 
 
 def make_unreadable_with_backup(paths, clock) -> bytes:
@@ -91,13 +91,8 @@ async def test_the_problem_screen_says_what_happened_and_offers_the_backup(paths
     assert app.return_value == RESTORE
 
 
-async def test_the_locked_screen_quits_with_ctrl_q(paths, clock):
-    with WorkbookStore.open(paths, clock):
-        try:
-            WorkbookStore.open(paths, clock)
-        except StoreLockedError as error:
-            problem = locked_problem(error)
-    app = StoreProblemApp(problem)
+async def test_the_locked_screen_quits_with_ctrl_q(paths):
+    app = StoreProblemApp(locked_problem(paths))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "already open" in str(app.screen.query_one("#store-problem-title").render())

@@ -48,17 +48,19 @@ class AnswersScreen(Screen[None]):
         now = self.clock()
         holder = self.query_one("#answers", VerticalScroll)
         focused = self.focused.prompt.id if isinstance(self.focused, AnswerBlock) else None
-        await holder.remove_children()
+        widgets: list[Static | AnswerBlock] = []
         number = 0
         for section in self.exercise.sections:
-            await holder.mount(Static(plain(section.title), classes="answers-section"))
+            widgets.append(Static(plain(section.title), classes="answers-section"))
             for prompt in section.prompts:
                 number += 1
                 history = self.store.history(self.exercise.id, prompt.id)
                 note = f"Changed {when_words(history[0].saved_at, now)}" if history else ""
                 if len(history) > 1:
                     note += f" · {len(history)} versions"
-                await holder.mount(AnswerBlock(number, prompt, answers.get(prompt.id), note))
+                widgets.append(AnswerBlock(number, prompt, answers.get(prompt.id), note))
+        await holder.remove_children()
+        await holder.mount_all(widgets)
         blocks = list(holder.query(AnswerBlock))
         target = next((b for b in blocks if b.prompt.id == focused), blocks[0] if blocks else None)
         if target is not None:

@@ -44,10 +44,11 @@ class StoreProblemScreen(Screen[str | None]):
             yield Static(plain(self.problem.explanation), id="store-problem-text")
             if self.problem.details:
                 yield Static(plain(self.problem.details), id="store-problem-details")
-            with Horizontal(id="store-problem-buttons"):
-                for action, label in self.problem.actions:
-                    yield Button(plain(label), id=f"action-{action}", variant="primary")
-                yield Button("Quit", id="quit")
+        # Outside the scrolling text, so the way forward is always on screen.
+        with Horizontal(id="store-problem-buttons"):
+            for action, label in self.problem.actions:
+                yield Button(plain(label), id=f"action-{action}", variant="primary")
+            yield Button("Quit", id="quit")
         yield Footer()
 
     def on_mount(self) -> None:
