@@ -69,3 +69,14 @@ async def test_a_bad_date_is_never_saved_but_never_lost(make_app, paths):
         await pilot.press("escape")
     assert again.store.answer("mini", "start") == "2026-02-28"
     assert saved_draft(again.store, "mini", "start") is None
+
+
+async def test_looking_without_typing_saves_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_prompt(app, pilot, "name")
+        for _ in range(7):
+            await pilot.press("ctrl+n")  # through every kind of prompt, answering none
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.store.answer_docs() == []

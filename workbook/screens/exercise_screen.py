@@ -298,6 +298,10 @@ class ExerciseScreen(Screen[None]):
 
     async def on_screen_resume(self) -> None:
         """Back from a screen that may have brought back an older answer: show what is saved."""
+        # First make sure everything typed here is written (a background save may still be
+        # running); if it cannot be, the store is no guide to what the user meant to keep.
+        if not self.save_now() or self.pending:
+            return
         for page in self.query(PromptPage):
             prompt_id = page.prompt.id
             stored = self.store.answer(self.exercise.id, prompt_id)
@@ -350,7 +354,9 @@ class ExerciseScreen(Screen[None]):
                 return False
             self.drafts[prompt.id] = draft
         else:
-            if prompt.id not in self.drafts and value == self.known.get(prompt.id):
+            known = self.known.get(prompt.id)
+            same = value == known or (prompt.is_empty(value) and prompt.is_empty(known))
+            if same and prompt.id not in self.drafts:
                 return False
             self.known[prompt.id] = value
             self.drafts.pop(prompt.id, None)
