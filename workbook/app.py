@@ -61,7 +61,11 @@ class WorkbookApp(App[None]):
     # --- screens --------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
-        return HomeScreen(self.content, self.store, self.clock, HOME_ENTRIES)
+        return HomeScreen(self.content, self.store, self.clock, HOME_ENTRIES, self.streak_words)
+
+    def streak_words(self) -> str:
+        """The line at the top of home about days without contact (the tracker fills it)."""
+        return ""
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)

@@ -88,3 +88,21 @@ async def test_a_read_only_workbook_shows_a_notice_and_does_not_save(make_app, p
         assert field.is_disabled
         await pilot.press(*"x", "ctrl+q")
     assert paths.data_file.read_bytes() == before
+
+
+async def test_home_shows_progress_and_leaves_the_streak_line_to_the_tracker(make_app, clock):
+    app = make_app()
+    app.store.save_answer("mini", "name", "Robin")
+    app.store.save_answer("mini", "safe", False)  # "No" is an answer too
+    app.store.save_answer("mini", "reasons", [])  # an emptied list is not
+    clock.advance(days=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = app.screen.query_one("#home-menu")
+        prompt = str(menu.get_option("exercise:mini").prompt)
+        assert "2 of 8 answered · last worked on 3 days ago" in prompt
+        streak = app.screen.query_one("#streak")
+        assert not streak.display  # empty: takes no room
+        app.screen.show_streak("Day 12 without contact")
+        await pilot.pause()
+        assert streak.display

@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from workbook.drafts import PendingAnswer, PendingSaves, saved_draft
 from workbook.exercises import Exercise, Prompt
+from workbook.screens.history_screen import HistoryScreen
 from workbook.screens.outline_modal import ALL_ANSWERS, INTRODUCTION, OutlineModal
 from workbook.screens.safety_keys import SAFETY_KEYS
 from workbook.store import Clock, StoreError, WorkbookStore
@@ -258,12 +259,15 @@ class ExerciseScreen(Screen[None]):
             await self.show(target)
 
     def finish(self) -> None:
-        self.notify("That is the last question. Your answers are saved.", title="Well done")
-        self.action_leave()
+        if self.save_now():
+            self.notify("That was the last question. Your answers are saved.", title="Well done")
+            self.dismiss()
 
     def action_leave(self) -> None:
-        self.save_now()
-        self.dismiss()
+        # If the answers cannot be written, stay: the words are still here, and the user
+        # has been told why.
+        if self.save_now():
+            self.dismiss()
 
     def action_toggle_help(self) -> None:
         if self.page is not None:
@@ -289,8 +293,6 @@ class ExerciseScreen(Screen[None]):
     def action_history(self) -> None:
         if self.current is None:
             return
-        from workbook.screens.history_screen import HistoryScreen
-
         self.save_now()
         prompt = self.exercise.prompt(self.current)
         assert prompt is not None

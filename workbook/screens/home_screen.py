@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
@@ -39,12 +41,15 @@ class HomeScreen(Screen[None]):
         store: WorkbookStore,
         clock: Clock,
         entries: list[HomeEntry],
+        streak: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(classes="home-screen")
         self.content = content
         self.store = store
         self.clock = clock
         self.entries = entries
+        # The tracker's day count ("Day 12 without contact"); empty until it has one.
+        self.streak = streak
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,6 +127,7 @@ class HomeScreen(Screen[None]):
         return options
 
     def show_menu(self) -> None:
+        self.show_streak(self.streak())
         menu = self.query_one("#home-menu", OptionList)
         highlighted = menu.highlighted_option.id if menu.highlighted_option else None
         menu.set_options(self.menu_options())
