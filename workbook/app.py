@@ -10,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
-import rich
-from rich.segment import Segments
-from rich.traceback import Traceback
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -168,6 +165,10 @@ class WorkbookApp(App[None]):
     def _fatal_error(self) -> None:
         """Textual's crash report, minus anything that could show what the user wrote:
         no local variables (Textual shows them by default) and no error messages."""
+        import rich
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
         self.bell()
         traceback = Traceback(show_locals=False, width=None, suppress=[rich])
         for stack in traceback.trace.stacks:

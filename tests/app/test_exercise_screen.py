@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, RadioSet, SelectionList, TextArea
 
 from workbook.screens.exercise_screen import ExerciseScreen
@@ -132,3 +133,18 @@ async def test_list_entries_are_edited_moved_and_removed(make_app):
         assert field.value == ["two"]
         await pilot.press("escape")
     assert app.store.answer("mini", "reasons") == ["two"]
+
+
+async def test_list_entries_typed_in_a_burst_stay_apart(make_app):
+    """Keys arriving faster than the screen handles them (a fast typist, a tool) must not run
+    two entries together. Pilot waits after each key, so the keys go straight to the driver."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("open_exercise('mini', 'reasons')")
+        await pilot.pause()
+        for character in "sleep\nfriends\n":
+            key = "enter" if character == "\n" else character
+            app._driver.send_message(events.Key(key, "\r" if key == "enter" else character))
+        await pilot.pause(0.3)
+        assert app.screen.current == "reasons"
+        assert app.screen.query_one(ListField).value == ["sleep", "friends"]

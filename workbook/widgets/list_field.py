@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -44,7 +44,32 @@ class ListEntry(Horizontal):
 
     @property
     def words(self) -> str:
-        return self.query_one(".entry-text", Input).value.strip()
+        boxes = self.query(".entry-text")
+        # Just added and not yet composed: its words are the ones it was made with.
+        return boxes.first(Input).value.strip() if boxes else self.text.strip()
+
+
+class AddBox(Input):
+    """The box under the list. Enter moves its words up into the list right here, in the
+    box's own key handling: a binding would run only after keys typed later (fast typing,
+    a burst of keys) had already landed in the box, running two entries together."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.value.strip():
+            event.stop()
+            event.prevent_default()
+            self.move_up()
+            return
+        await super()._on_key(event)  # an empty box: Enter moves on to the next question
+
+    def move_up(self) -> None:
+        if not self.value.strip():
+            return
+        field = self.query_ancestor(ListField)
+        field.add_entry(self.value)
+        with self.prevent(Input.Changed):
+            self.value = ""
+        field.announce()  # the same answer as before: the words only moved up a line
 
 
 class ListField(AnswerField):
@@ -68,7 +93,7 @@ class ListField(AnswerField):
             for text in self._entries:
                 yield ListEntry(text)
         with Horizontal(id="new-entry-row"):
-            yield Input(
+            yield AddBox(
                 placeholder=f"Add {with_article(self.prompt.item_label)}, then press Enter",
                 select_on_focus=False,
                 id="new-entry",
@@ -89,13 +114,8 @@ class ListField(AnswerField):
         words.append(self.query_one("#new-entry", Input).value.strip())
         return [text for text in words if text]
 
-    async def add_entry(self) -> None:
-        new = self.query_one("#new-entry", Input)
-        if not new.value.strip():
-            return
-        await self.query_one("#entries").mount(ListEntry(new.value.strip()))
-        with new.prevent(Input.Changed):
-            new.value = ""  # the answer is the same; it just moved up a line
+    def add_entry(self, text: str) -> None:
+        self.query_one("#entries").mount(ListEntry(text.strip()))
 
     def remove_entry(self, entry: ListEntry) -> None:
         entry.remove()
@@ -127,12 +147,6 @@ class ListField(AnswerField):
         event.stop()
         self.announce()
 
-    @on(Input.Submitted, "#new-entry")
-    async def _add_typed(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            event.stop()  # an empty add box lets Enter move on to the next prompt
-            await self.add_entry()
-
     @on(Input.Submitted, ".entry-text")
     def _entry_done(self, event: Input.Submitted) -> None:
         event.stop()
@@ -145,9 +159,9 @@ class ListField(AnswerField):
             self.remove_entry(entry)
 
     @on(Button.Pressed, ".entry-add")
-    async def _add_pressed(self, event: Button.Pressed) -> None:
+    def _add_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        await self.add_entry()
+        self.query_one("#new-entry", AddBox).move_up()
 
     @on(Button.Pressed, ".entry-up, .entry-down, .entry-remove")
     def _entry_button(self, event: Button.Pressed) -> None:
