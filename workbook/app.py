@@ -39,7 +39,8 @@ class WorkbookApp(App[None]):
     TITLE = "workbook"
     CSS_PATH = "workbook.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quick_exit", "Quick exit", priority=True),
+        # Named "quit" so Textual's Ctrl+C hint ("Press ctrl+q to quit") points to it.
+        Binding("ctrl+q", "quit", "Quick exit", priority=True),
         Binding("f2,ctrl+r", "show_screen('crisis')", "Crisis lines", priority=True),
         Binding("f1", "show_screen('help')", "Help", priority=True),
         Binding("question_mark", "show_screen('help')", "Help", show=False),
@@ -132,12 +133,10 @@ class WorkbookApp(App[None]):
             if isinstance(screen, ExerciseScreen):
                 screen.save_now()
 
-    def action_quick_exit(self) -> None:
+    async def action_quit(self) -> None:
+        """The quick exit: save what was typed, then leave at once, asking nothing."""
         self.save_drafts()
         self.exit()
-
-    async def action_quit(self) -> None:
-        self.action_quick_exit()
 
     # --- the command palette --------------------------------------------------------------
 

@@ -54,3 +54,12 @@ async def test_ctrl_q_from_home_and_from_a_confirmation(make_app, clock):
         await pilot.pause()
         assert not app.is_running
     assert app.store.answer("mini", "name") == "Robin"  # nothing was brought back
+
+
+async def test_ctrl_c_points_to_the_quick_exit(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+c")  # a reflex from other programs: it says how to leave
+        await pilot.pause()
+        assert app.is_running
+        assert any("ctrl+q" in str(n.message) for n in app._notifications)

@@ -34,7 +34,7 @@ class AnswersScreen(Screen[None]):
             id="answers-hint",
         )
         yield VerticalScroll(id="answers")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for the keys that matter here
 
     async def on_mount(self) -> None:
         self.sub_title = f"{self.exercise.title}: your answers"

@@ -40,7 +40,7 @@ class ContentProblemsScreen(Screen[None]):
                 ),
                 id="problems-advice",
             )
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for the keys that matter here
 
     def on_mount(self) -> None:
         self.sub_title = "Files that were skipped"

@@ -64,7 +64,7 @@ class CrisisScreen(Screen[None]):
                 ),
                 classes="crisis-own",
             )
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for the keys that matter here
 
     def _regions(self, resources: Resources) -> ComposeResult:
         for region in resources.regions:

@@ -109,7 +109,7 @@ class ExerciseScreen(Screen[None]):
             yield Button("← Back ^B", id="back", compact=True)
             yield Static(id="save-status")
             yield Button("Next ^N →", id="next", compact=True)
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for the keys that matter here
 
     async def on_mount(self) -> None:
         self.sub_title = self.exercise.title

@@ -91,7 +91,7 @@ class HelpScreen(Screen[None]):
         with Horizontal(id="help-buttons"):
             yield Button("Show the welcome again", id="welcome", compact=True)
             yield Button("Crisis lines", id="crisis", compact=True)
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for the keys that matter here
 
     def on_mount(self) -> None:
         self.sub_title = "Help"

@@ -38,7 +38,7 @@ class HistoryScreen(Screen[bool]):
         yield Static(plain(self.prompt.label), id="history-title")
         yield Static(id="history-hint")
         yield VerticalScroll(id="revisions")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for the keys that matter here
 
     async def on_mount(self) -> None:
         self.sub_title = f"{self.exercise.title}: earlier versions"

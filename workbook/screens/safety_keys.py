@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 SAFETY_KEYS = [
-    Binding("ctrl+q", "app.quick_exit", "Quick exit"),
+    Binding("ctrl+q", "app.quit", "Quick exit"),
     Binding("f2", "app.show_screen('crisis')", "Crisis lines"),
     Binding("f1", "app.show_screen('help')", "Help"),
 ]

@@ -49,7 +49,7 @@ class StoreProblemScreen(Screen[str | None]):
             for action, label in self.problem.actions:
                 yield Button(plain(label), id=f"action-{action}", variant="primary")
             yield Button("Quit", id="quit")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for the keys that matter here
 
     def on_mount(self) -> None:
         self.sub_title = "Something needs your attention"

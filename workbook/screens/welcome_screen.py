@@ -54,7 +54,7 @@ class WelcomeScreen(Screen[None]):
                 yield Static(plain(words), classes=f"welcome-part {name}")
             with Center():
                 yield Button("Begin", id="begin", variant="primary")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for the keys that matter here
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome"
