@@ -6,6 +6,7 @@ import errno
 
 import pytest
 
+from workbook.app import WorkbookApp
 from workbook.drafts import PendingAnswer, PendingSaves, saved_draft
 from workbook.store import WorkbookStore
 
@@ -72,8 +73,6 @@ async def test_a_full_disk_is_said_on_screen_and_the_words_stay(make_app, paths,
     app = make_app()
     app.store.close()
     store = FullDiskStore.open(paths, clock)
-    from workbook.app import WorkbookApp
-
     app = WorkbookApp(content=app.content, store=store, clock=clock)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
