@@ -1,0 +1,67 @@
+"""Fixtures for app tests: a fresh app on a temporary store, with a fixed clock and UTC time."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from workbook.app import WorkbookApp
+from workbook.content import load_content
+from workbook.paths import Paths
+from workbook.store import WorkbookStore
+from workbook.widgets.themes import DEFAULT_THEME
+
+MakeApp = Callable[..., WorkbookApp]
+
+
+@pytest.fixture(autouse=True)
+def _utc() -> Iterator[None]:
+    """Times on screen are local times: make local time UTC, so screens read the same anywhere."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if old is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+@pytest.fixture
+def make_app(paths: Paths, clock, mini_content) -> Iterator[MakeApp]:
+    """Build an app (not started) on `paths`, as a new session would: a fresh store, fresh
+    content. Call it again after the first store is closed to 'restart' the workbook."""
+    stores: list[WorkbookStore] = []
+
+    def make(*, welcome_seen: bool = True, theme: str | None = DEFAULT_THEME) -> WorkbookApp:
+        for earlier in stores:
+            earlier.close()
+        store = WorkbookStore.open(paths, clock)
+        stores.append(store)
+        if theme is not None:
+            store.set_setting("theme", theme)
+        if welcome_seen:
+            store.set_setting("welcome_seen", True)
+        return WorkbookApp(content=load_content(paths), store=store, clock=clock)
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+MINI_PROMPTS = ["name", "story", "reasons", "pull", "contact", "blocked", "start", "safe"]
+
+
+@pytest.fixture
+def store_values() -> Callable[[WorkbookStore], dict]:
+    """The current answer to each prompt of the mini exercise that has one."""
+
+    def values(store: WorkbookStore) -> dict:
+        answers = {prompt: store.answer("mini", prompt) for prompt in MINI_PROMPTS}
+        return {prompt: value for prompt, value in answers.items() if value is not None}
+
+    return values

@@ -1,0 +1,57 @@
+"""The command palette offers the workbook's own commands; the chosen theme is remembered."""
+
+from __future__ import annotations
+
+from workbook.screens.answers_screen import AnswersScreen
+from workbook.screens.crisis_screen import CrisisScreen
+from workbook.screens.exercise_screen import ExerciseScreen
+from workbook.widgets.themes import HIGH_CONTRAST
+
+
+async def run_command(app, pilot, search: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*search)
+    await pilot.pause(0.3)  # the palette searches in the background
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_palette_opens_an_exercise_its_answers_and_crisis_lines(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(app, pilot, "Open:")
+        assert isinstance(app.screen, ExerciseScreen)
+        await run_command(app, pilot, "answers:")
+        assert isinstance(app.screen, AnswersScreen)
+        await run_command(app, pilot, "Crisis")
+        assert isinstance(app.screen, CrisisScreen)
+
+
+async def test_palette_has_no_screenshot_command(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+    assert "Crisis lines" in titles and "Your recovery plan" in titles
+    assert "Screenshot" not in titles  # it would write answers into a file
+
+
+async def test_the_plan_entry_says_it_is_not_ready_rather_than_failing(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("show_screen('plan')")
+        await pilot.pause()
+        assert any("not ready" in str(n.message) for n in app._notifications)
+
+
+async def test_the_high_contrast_theme_is_remembered(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = HIGH_CONTRAST.name
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert app.store.setting("theme") == HIGH_CONTRAST.name
+
+    again = make_app(theme=None)
+    async with again.run_test(size=(80, 24)):
+        assert again.theme == HIGH_CONTRAST.name

@@ -1,0 +1,38 @@
+"""A yes-or-no question, asked gently. Returns True for yes."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.widgets.answer_field import plain
+
+
+class ConfirmModal(ModalScreen[bool]):
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(False)", "No")]
+
+    def __init__(self, question: str, yes: str, no: str = "Not now") -> None:
+        super().__init__(classes="modal")
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box confirm-box"):
+            yield Static(plain(self.question), classes="modal-text")
+            with Horizontal(classes="modal-buttons"):
+                yield Button(plain(self.yes), id="yes", variant="primary")
+                yield Button(plain(self.no), id="no")
+
+    @on(Button.Pressed, "#yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def _no(self) -> None:
+        self.dismiss(False)

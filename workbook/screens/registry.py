@@ -1,0 +1,95 @@
+"""Screens the app opens by name, and the entries on the home screen.
+
+Adding a screen: one line in NAMED_SCREENS; `app.show_screen('<name>')` then opens it (from a
+key binding, a home entry, the command palette). Adding it to the home screen: one HomeEntry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from workbook.app import WorkbookApp
+
+
+def _crisis(app: WorkbookApp) -> Screen:
+    from workbook.screens.crisis_screen import CrisisScreen
+
+    content, paths = app.content, app.store.paths
+    return CrisisScreen(content.resources, content.user_resources, paths.user_resources_file)
+
+
+def _help(app: WorkbookApp) -> Screen:
+    from workbook.screens.help_screen import HelpScreen
+
+    return HelpScreen(app.store.paths.data_file)
+
+
+def _welcome(app: WorkbookApp) -> Screen:
+    from workbook.screens.welcome_screen import WelcomeScreen
+
+    return WelcomeScreen(app.store.paths.data_file)
+
+
+def _problems(app: WorkbookApp) -> Screen:
+    from workbook.screens.content_problems_screen import ContentProblemsScreen
+
+    return ContentProblemsScreen(app.content.problems, app.store.paths.user_exercises_dir)
+
+
+NAMED_SCREENS: dict[str, Callable[[WorkbookApp], Screen]] = {
+    "crisis": _crisis,
+    "help": _help,
+    "welcome": _welcome,
+    "problems": _problems,
+}
+
+
+@dataclass(frozen=True)
+class HomeEntry:
+    id: str
+    title: str
+    description: str
+    # An app action, run when the entry is chosen.
+    action: str
+    # Shown only when this returns True (e.g. only when there are problems to show).
+    shown: Callable[[WorkbookApp], bool] = lambda app: True
+
+
+HOME_ENTRIES: list[HomeEntry] = [
+    HomeEntry(
+        "answers",
+        "Your answers",
+        "Read everything you have written, and each earlier version.",
+        "app.open_answers()",
+    ),
+    HomeEntry(
+        "plan",
+        "Your recovery plan",
+        "Built from your answers, to keep and to print.",
+        "app.show_screen('plan')",
+    ),
+    HomeEntry(
+        "crisis",
+        "Crisis lines",
+        "Numbers to call or text, any time. F2 from anywhere.",
+        "app.show_screen('crisis')",
+    ),
+    HomeEntry(
+        "help",
+        "Help and keys",
+        "How to move around, and where your answers are kept. F1 from anywhere.",
+        "app.show_screen('help')",
+    ),
+    HomeEntry(
+        "problems",
+        "Files that were skipped",
+        "Some of your own files have a mistake; see what and where.",
+        "app.show_screen('problems')",
+        shown=lambda app: bool(app.content.problems),
+    ),
+]

@@ -1,0 +1,1 @@
+"""Widgets: one answer field per prompt type, and small shared pieces."""
