@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from workbook.app import WorkbookApp
-from workbook.content import load_content
+from workbook.content import Content, load_content
 from workbook.paths import Paths
 from workbook.store import WorkbookStore
 from workbook.widgets.themes import DEFAULT_THEME
@@ -46,11 +46,20 @@ def make_app(paths: Paths, clock, mini_content) -> Iterator[MakeApp]:
             store.set_setting("theme", theme)
         if welcome_seen:
             store.set_setting("welcome_seen", True)
-        return WorkbookApp(content=load_content(paths), store=store, clock=clock)
+        return WorkbookApp(content=mini_only(load_content(paths)), store=store, clock=clock)
 
     yield make
     for store in stores:
         store.close()
+
+
+def mini_only(content: Content) -> Content:
+    """The real plan outline and crisis lines, but only the small test exercise, so app tests
+    and snapshots do not change when the bundled exercises' words do."""
+    catalog = content.catalog
+    catalog.exercises = [e for e in catalog.exercises if e.id == "mini"]
+    catalog.sources = {"mini": catalog.sources["mini"]}
+    return content
 
 
 MINI_PROMPTS = ["name", "story", "reasons", "pull", "contact", "blocked", "start", "safe"]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import mini_only
 from textual.widgets import Input, TextArea
 
 from workbook.app import WorkbookApp
@@ -38,7 +39,7 @@ def snapshot_store(tmp_path, monkeypatch, clock) -> Iterator[WorkbookStore]:
 @pytest.fixture
 def snapshot_app(snapshot_store, clock):
     def make() -> WorkbookApp:
-        content = load_content(snapshot_store.paths)
+        content = mini_only(load_content(snapshot_store.paths))
         return WorkbookApp(content=content, store=snapshot_store, clock=clock)
 
     return make
