@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Button, OptionList, TextArea
+from textual.widgets import TextArea
 
 
 class NotAvailable(Exception):
@@ -32,7 +32,7 @@ class NotAvailable(Exception):
 
 # Settings a returning user has, so that start-up shows the home screen and not a first-run
 # welcome. Fill in the real names once the screens land, e.g. {"welcomed": True}.
-RETURNING_USER_SETTINGS: dict[str, object] = {}
+RETURNING_USER_SETTINGS: dict[str, object] = {"welcome_seen": True}
 
 PLAN_FORMATS = ("markdown", "html")
 
@@ -66,25 +66,20 @@ def require_plan_command(data_dir: Path) -> None:
 # --- the exercise screen -------------------------------------------------------------------
 
 
-async def open_exercise(pilot: Pilot, title: str) -> None:
-    """From the home screen, open the exercise called `title` as a user would."""
+async def open_exercise(pilot: Pilot, title: str, prompt_id: str | None = None) -> None:
+    """Open the exercise called `title` at `prompt_id`, as "Continue where you left off" does."""
     require_screens()
     app = pilot.app
     await pilot.pause()
-    for options in app.screen.query(OptionList):
-        for index in range(options.option_count):
-            if title in str(options.get_option_at_index(index).prompt):
-                options.focus()
-                options.highlighted = index
-                await pilot.press("enter")
-                await pilot.pause()
-                return
-    for button in app.screen.query(Button):
-        if title in str(button.label):
-            button.press()
-            await pilot.pause()
-            return
-    raise RuntimeError(f"adapters.py: the home screen shows no exercise called {title!r}")
+    exercise = next((e for e in app.content.catalog.exercises if e.title == title), None)
+    if exercise is None:
+        raise RuntimeError(f"adapters.py: the workbook has no exercise called {title!r}")
+    app.action_open_exercise(exercise.id, prompt_id)
+    for _ in range(5000):
+        if app.screen.query(TextArea):
+            break
+        await asyncio.sleep(0.001)
+    await pilot.pause()
 
 
 def longtext_area(pilot: Pilot, prompt_id: str) -> TextArea:

@@ -273,7 +273,7 @@ async def type_once(content: Content, paths: Paths) -> Typing:
     with WorkbookStore.open(paths, utc_now, backup=False) as store:
         app = WorkbookApp(content=content, store=store, clock=utc_now)
         async with app.run_test(size=(80, 24)) as pilot:
-            await adapters.open_exercise(pilot, exercise.title)
+            await adapters.open_exercise(pilot, exercise.title, prompt_id)
             area = adapters.longtext_area(pilot, prompt_id)
             area.focus()
             area.move_cursor(area.document.end)
@@ -383,7 +383,7 @@ async def history_screen_seconds(content: Content, paths: Paths) -> float:
     with WorkbookStore.open(paths, utc_now, backup=False) as store:
         app = WorkbookApp(content=content, store=store, clock=utc_now)
         async with app.run_test(size=(80, 24)) as pilot:
-            await adapters.open_exercise(pilot, exercise.title)
+            await adapters.open_exercise(pilot, exercise.title, prompt_id)
             adapters.longtext_area(pilot, prompt_id).focus()
             await pilot.pause()
             start = time.perf_counter()

@@ -11,7 +11,7 @@ import pytest
 import workbook
 
 PACKAGE = Path(workbook.__file__).parent
-UI_MODULES = {"app"}  # plus the screens/ and widgets/ packages
+UI_MODULES = {"app", "launch"}  # plus the screens/ and widgets/ packages
 CORE_MODULES = sorted(
     f"workbook.{p.stem}"
     for p in PACKAGE.glob("*.py")

@@ -239,3 +239,10 @@ def test_the_plan_shows_the_trackers_progress(paths, capsys):
     assert main(["--data-dir", str(paths.data_dir), "plan", "--format", "markdown"]) == 0
     progress = capsys.readouterr().out.split("## Progress")[1].split("## ")[0]
     assert "12 days" in progress
+
+
+def test_the_format_choices_are_the_renderers():
+    from workbook.commands.plan import FORMATS
+    from workbook.plan_render import RENDERERS
+
+    assert list(FORMATS) == list(RENDERERS)

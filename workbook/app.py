@@ -15,9 +15,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from workbook.content import Content
-from workbook.screens.answers_screen import AnswersScreen
-from workbook.screens.choose_exercise_modal import ChooseExerciseModal
-from workbook.screens.exercise_screen import ExerciseScreen
 from workbook.screens.home_screen import HomeScreen
 from workbook.screens.registry import HOME_ENTRIES, NAMED_SCREENS
 from workbook.store import Clock, WorkbookStore, utc_now
@@ -106,6 +103,9 @@ class WorkbookApp(App[None]):
     def action_open_exercise(self, exercise_id: str, prompt_id: str | None = None) -> None:
         exercise = self.content.catalog.get(exercise_id)
         if exercise is not None:
+            # Imported here: the exercise screen (Markdown and all) is not needed for first paint.
+            from workbook.screens.exercise_screen import ExerciseScreen
+
             self.push_screen(ExerciseScreen(exercise, self.store, self.clock, start_at=prompt_id))
 
     def action_open_answers(self, exercise_id: str | None = None) -> None:
@@ -113,6 +113,8 @@ class WorkbookApp(App[None]):
         if exercise_id is None and len(exercises) == 1:
             exercise_id = exercises[0].id
         if exercise_id is None:
+            from workbook.screens.choose_exercise_modal import ChooseExerciseModal
+
             self.push_screen(
                 ChooseExerciseModal(exercises, "Whose answers? Choose an exercise."),
                 self._answers_chosen,
@@ -123,6 +125,8 @@ class WorkbookApp(App[None]):
     def _answers_chosen(self, exercise_id: str | None) -> None:
         exercise = self.content.catalog.get(exercise_id or "")
         if exercise is not None:
+            from workbook.screens.answers_screen import AnswersScreen
+
             self.push_screen(AnswersScreen(exercise, self.store, self.clock))
 
     # --- leaving --------------------------------------------------------------------------
@@ -130,8 +134,9 @@ class WorkbookApp(App[None]):
     def save_drafts(self) -> None:
         """Write whatever any open exercise has not saved yet, right now."""
         for screen in reversed(self.screen_stack):
-            if isinstance(screen, ExerciseScreen):
-                screen.save_now()
+            save_now = getattr(screen, "save_now", None)  # screens that hold typed words
+            if save_now is not None:
+                save_now()
 
     async def action_quit(self) -> None:
         """The quick exit: save what was typed, then leave at once, asking nothing."""

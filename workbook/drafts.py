@@ -17,6 +17,8 @@ from typing import Any
 from workbook.store import WorkbookStore
 
 DRAFTS_TABLE = "drafts"
+# Where the user left off: {"exercise": id, "prompts": {exercise id: prompt id}}.
+RESUME_SETTING = "resume"
 
 
 def draft_key(exercise_id: str, prompt_id: str) -> str:

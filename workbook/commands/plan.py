@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from workbook.commands import write_output
-from workbook.content import load_content
 from workbook.paths import Paths
-from workbook.plan import Plan, answers_from_store, build_plan
-from workbook.plan_render import RENDERERS, Renderer, renderer_for_file, renderer_named
-from workbook.store import read_snapshot, utc_now
-from workbook.tracker import local_date, progress_facts
+
+if TYPE_CHECKING:
+    from workbook.plan import Plan
+    from workbook.plan_render import Renderer
+
+# The names of workbook.plan_render.RENDERERS (a test keeps them equal); the plan's modules
+# are imported only when the command runs, so that opening the app does not pay for them.
+FORMATS = ("text", "markdown", "html")
 
 DESCRIPTION = (
     "Your personal recovery plan, made from your answers: to read, keep or print. "
@@ -33,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
     )
     parser.add_argument(
         "--format",
-        choices=list(RENDERERS),
+        choices=FORMATS,
         help="text, markdown or html (default: text, or what the -o file name ends with)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
@@ -44,6 +48,12 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
+    from workbook.content import load_content
+    from workbook.plan import answers_from_store, build_plan
+    from workbook.plan_render import renderer_named
+    from workbook.store import read_snapshot, utc_now
+    from workbook.tracker import local_date, progress_facts
+
     content = load_content(paths)
     for problem in content.problems:
         print(f"workbook: {problem}", file=sys.stderr)
@@ -68,6 +78,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
 
 def choose_renderer(format_name: str | None, output: str | None) -> Renderer | None:
     """The format asked for, else the one the output file's name implies; None: not said."""
+    from workbook.plan_render import renderer_for_file, renderer_named
+
     if format_name:
         return renderer_named(format_name)
     if output and output != "-":

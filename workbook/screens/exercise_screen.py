@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Markdown, Static
 from textual.worker import Worker, WorkerState
 
-from workbook.drafts import PendingAnswer, PendingSaves, saved_draft
+from workbook.drafts import RESUME_SETTING, PendingAnswer, PendingSaves, saved_draft
 from workbook.exercises import Exercise, Prompt
 from workbook.screens.history_screen import HistoryScreen
 from workbook.screens.outline_modal import ALL_ANSWERS, INTRODUCTION, OutlineModal
@@ -34,7 +34,6 @@ from workbook.widgets.prompt_page import PromptPage
 AUTOSAVE_DELAY = 1.0
 RETRY_DELAY = 5.0
 INTRO = "intro"
-RESUME_SETTING = "resume"
 
 
 def page_id(prompt_id: str) -> str:

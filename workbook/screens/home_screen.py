@@ -12,8 +12,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workbook.content import Content as WorkbookContent
+from workbook.drafts import RESUME_SETTING
 from workbook.exercises import Exercise
-from workbook.screens.exercise_screen import RESUME_SETTING
 from workbook.screens.registry import HomeEntry
 from workbook.screens.safety_keys import SAFETY_KEYS
 from workbook.store import Clock, WorkbookStore
