@@ -95,3 +95,29 @@ async def test_all_answers_on_one_page_lead_to_history(make_app):
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         assert app.screen.prompt.id == "reasons"
+
+
+async def test_a_long_history_opens_a_page_at_a_time(make_app, clock):
+    from workbook.screens.history_screen import PAGE_SIZE
+
+    app = make_app()
+    for n in range(PAGE_SIZE * 2 + 5):
+        app.store.save_answer("mini", "name", f"version {n}")
+        clock.advance(days=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("open_exercise('mini', 'name')")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        screen = app.screen
+        assert card_texts(screen) == [f"version {n}" for n in range(44, 44 - PAGE_SIZE, -1)]
+        assert "45 versions" in str(screen.query_one("#history-hint").render())
+        assert str(screen.query_one("#older").label) == f"Show {PAGE_SIZE} older (25 in all)"
+        screen.query_one("#older").press()
+        await pilot.pause()
+        assert len(card_texts(screen)) == PAGE_SIZE * 2
+        assert app.focused is screen.query(RevisionCard)[PAGE_SIZE]
+        screen.query_one("#older").press()
+        await pilot.pause()
+        assert card_texts(screen)[-1] == "version 0"
+        assert not screen.query("#older")

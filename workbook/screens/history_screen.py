@@ -7,15 +7,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from workbook.exercises import Exercise, Prompt
 from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
-from workbook.store import Clock, StoreError, WorkbookStore
+from workbook.store import Clock, Revision, StoreError, WorkbookStore
 from workbook.widgets.answer_field import plain
 from workbook.widgets.formatting import sentence_case, when_words
 from workbook.widgets.revision_card import RevisionCard
+
+# Versions shown at a time: a prompt written to daily for years has thousands.
+PAGE_SIZE = 20
 
 
 class HistoryScreen(Screen[bool]):
@@ -32,6 +35,7 @@ class HistoryScreen(Screen[bool]):
         self.store = store
         self.clock = clock
         self.restored = False
+        self.history: list[Revision] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -45,7 +49,30 @@ class HistoryScreen(Screen[bool]):
         await self.show_revisions()
 
     async def show_revisions(self) -> None:
-        history = self.store.history(self.exercise.id, self.prompt.id)
+        self.history = self.store.history(self.exercise.id, self.prompt.id)
+        holder = self.query_one("#revisions", VerticalScroll)
+        await holder.remove_children()
+        self.query_one("#history-hint", Static).update(self.hint())
+        await self.show_older()
+        cards = holder.query(RevisionCard)
+        if cards:
+            cards.first().focus()
+
+    def hint(self) -> str:
+        count = len(self.history)
+        if count == 0:
+            return "Nothing saved for this question yet."
+        if count == 1:
+            return "One version so far. Each time you come back and change it, one more."
+        return (
+            f"{count} versions, newest first. Choose one and press Enter to bring it back; "
+            "your answer now stays here too."
+        )
+
+    async def show_older(self) -> None:
+        """Add the next page of versions below the ones shown, and a button for the rest."""
+        holder = self.query_one("#revisions", VerticalScroll)
+        shown = len(holder.query(RevisionCard))
         now = self.clock()
         cards = [
             RevisionCard(
@@ -55,23 +82,21 @@ class HistoryScreen(Screen[bool]):
                 + (" · your answer now" if index == 0 else ""),
                 current=index == 0,
             )
-            for index, revision in enumerate(history)
+            for index, revision in enumerate(self.history[shown : shown + PAGE_SIZE], start=shown)
         ]
-        holder = self.query_one("#revisions", VerticalScroll)
-        await holder.remove_children()
+        await holder.query("#older").remove()
         await holder.mount_all(cards)
-        hint = self.query_one("#history-hint", Static)
-        if not cards:
-            hint.update("Nothing saved for this question yet.")
-        elif len(cards) == 1:
-            hint.update("One version so far. Each time you come back and change it, one more.")
-        else:
-            hint.update(
-                f"{len(cards)} versions, newest first. Choose one and press Enter to bring "
-                "it back; your answer now stays here too."
-            )
-        if cards:
-            cards[0].focus()
+        rest = len(self.history) - shown - len(cards)
+        if rest > 0:
+            more = min(rest, PAGE_SIZE)
+            await holder.mount(Button(f"Show {more} older ({rest} in all)", id="older"))
+
+    @on(Button.Pressed, "#older")
+    async def _older(self) -> None:
+        holder = self.query_one("#revisions", VerticalScroll)
+        first_new = len(holder.query(RevisionCard))
+        await self.show_older()
+        holder.query(RevisionCard)[first_new].focus()
 
     def action_close(self) -> None:
         self.dismiss(self.restored)
