@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_snapshots import SIZE, opening, snapshot_app, snapshot_store, some_answers
 from textual.widgets import Input, Markdown, OptionList
 
 from workbook.plan_export import store_plan
@@ -19,6 +20,8 @@ from workbook.screens.help_screen import HelpScreen
 from workbook.screens.plan_screen import PlanScreen
 
 TODAY = dt.date(2026, 3, 14)  # the day of the test clock
+# The snapshot fixtures of test_snapshots.py, imported so that pytest finds them here too.
+__all__ = ["snapshot_app", "snapshot_store"]
 
 
 def shown_text(app) -> str:
@@ -335,6 +338,17 @@ async def test_crisis_lines_and_help_are_one_key_away(make_app, key, screen, whe
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is before
+
+
+# --- how it looks ------------------------------------------------------------------------
+
+
+def test_plan_snapshot(snap_compare, snapshot_app, snapshot_store, clock):
+    """The top of the plan at 80x24, as the user first sees it. Look at the picture in
+    tests/app/__snapshots__/ before committing a change to it."""
+    some_answers(snapshot_store, clock)
+    run_before = opening("show_screen('plan')")
+    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=run_before)
 
 
 # --- start-up ----------------------------------------------------------------------------
