@@ -63,9 +63,14 @@ def test_an_existing_file_is_replaced_only_when_asked(mini_content, tmp_path):
 
 @pytest.mark.parametrize(
     ("where", "words"),
-    [("missing/plan.md", "does not exist"), (".", "this is a folder")],
+    [
+        ("missing/plan.md", "does not exist"),
+        ("a-file.txt/plan.md", "does not exist"),  # a file where a folder should be
+        (".", "this is a folder"),
+    ],
 )
 def test_a_place_that_cannot_be_written_is_a_clear_message(mini_content, tmp_path, where, words):
+    (tmp_path / "a-file.txt").write_text("not a folder")
     plan = store_plan(mini_content, None, TODAY)
     with pytest.raises(UserError, match=words):
         save_plan(plan, renderer_named("markdown"), tmp_path / where)
