@@ -33,7 +33,7 @@ class PlanScreen(Screen[None]):
         *SAFETY_KEYS,
         Binding("escape", "dismiss", "Back"),
         Binding("ctrl+s", "export", "Save as a file"),
-        # Named on the checkbox it works: the footer has no room left at 80 columns.
+        # Its key is written on the checkbox: the footer has no room left at 80 columns.
         Binding("ctrl+e", "toggle_empty", "Leave out empty parts", show=False),
         Binding("space", "page_down", "Next page", show=False),
     ]
