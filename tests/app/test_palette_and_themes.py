@@ -36,10 +36,10 @@ async def test_palette_has_no_screenshot_command(make_app):
     assert "Screenshot" not in titles  # it would write answers into a file
 
 
-async def test_the_plan_entry_says_it_is_not_ready_rather_than_failing(make_app):
+async def test_a_screen_not_there_says_it_is_not_ready_rather_than_failing(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.run_action("show_screen('plan')")
+        await app.run_action("show_screen('not-a-screen')")
         await pilot.pause()
         assert any("not ready" in str(n.message) for n in app._notifications)
 

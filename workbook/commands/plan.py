@@ -49,21 +49,17 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
     from workbook.content import load_content
-    from workbook.plan import answers_from_store, build_plan
+    from workbook.plan_export import store_plan
     from workbook.plan_render import renderer_named
     from workbook.store import read_snapshot, utc_now
-    from workbook.tracker import local_date, progress_facts
+    from workbook.tracker import local_date
 
     content = load_content(paths)
     for problem in content.problems:
         print(f"workbook: {problem}", file=sys.stderr)
     today = local_date(utc_now())
     with read_snapshot(paths) as snapshot:
-        answers = answers_from_store(snapshot) if snapshot else {}
-        progress = progress_facts(snapshot, today) if snapshot else None
-    plan = build_plan(content, answers, today, progress)
-    if args.no_empty:
-        plan = plan.without_empty()
+        plan = store_plan(content, snapshot, today, include_empty=not args.no_empty)
 
     renderer = choose_renderer(args.format, args.output)
     if renderer is None:

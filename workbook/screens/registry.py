@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from workbook.app import WorkbookApp
 
 
+def _plan(app: WorkbookApp) -> Screen:
+    from workbook.screens.plan_screen import PlanScreen
+
+    return PlanScreen(app.content, app.store, app.clock)
+
+
 def _crisis(app: WorkbookApp) -> Screen:
     from workbook.screens.crisis_screen import CrisisScreen
 
@@ -42,6 +48,7 @@ def _problems(app: WorkbookApp) -> Screen:
 
 
 NAMED_SCREENS: dict[str, Callable[[WorkbookApp], Screen]] = {
+    "plan": _plan,
     "crisis": _crisis,
     "help": _help,
     "welcome": _welcome,
