@@ -27,10 +27,10 @@ from workbook.plan import (
     build_plan,
     describe_scale,
     long_date,
-    plan_markdown,
     readable_answer,
     short_label,
 )
+from workbook.plan_render.markdown import render_markdown
 
 
 def prompt(**fields) -> Prompt:
@@ -127,7 +127,7 @@ def test_every_answered_prompt_that_feeds_the_plan_is_in_it(paths):
     content = golden_content(paths)
     plan = build_plan(content, EVERY_ANSWER, TODAY, PROGRESS)
     shown = {(a.exercise_id, a.prompt_id) for a in plan.answers()}
-    markdown = plan_markdown(content, EVERY_ANSWER, TODAY, PROGRESS)
+    markdown = render_markdown(plan)
     fed = [
         (exercise, p)
         for exercise in content.catalog.exercises

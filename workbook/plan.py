@@ -3,7 +3,7 @@
 `build_plan(content, answers, today, progress)` turns answers into a `Plan`, a plain value
 with every string already in readable form (dates written out, scales explained, "Other: "
 stripped). Renderers in `workbook.plan_render` turn a `Plan` into text, Markdown or HTML;
-`plan_markdown(...)` is the one call a screen needs.
+`workbook.plan_export` builds one from a store, for the plan screen and `workbook plan`.
 
 Nothing here reads files or imports the store: answers come in as a mapping
 {(exercise_id, prompt_id): value}; `answers_from_store(store)` builds one from a store.
@@ -301,21 +301,6 @@ def answers_from_store(store: Any) -> dict[tuple[str, str], Any]:
         for doc in store.answer_docs()
         if doc.get("revisions")
     }
-
-
-def plan_markdown(
-    content: Content,
-    answers: Answers,
-    today: dt.date,
-    progress: ProgressFacts | None = None,
-    *,
-    include_empty: bool = True,
-) -> str:
-    """The plan as Markdown: the one call the plan screen needs."""
-    from workbook.plan_render.markdown import render_markdown
-
-    plan = build_plan(content, answers, today, progress)
-    return render_markdown(plan if include_empty else plan.without_empty())
 
 
 # --- readable values ---------------------------------------------------------------------
