@@ -72,7 +72,9 @@ def streak_details(current: Streak) -> str:
         return "Press D to choose your no-contact start date."
     lines = [f"Counting from {day_words(current.current_start or current.start)}."]
     if len(current.stretches) > 1:
-        lines[0] += f" Your first stretch began on {day_words(current.start)}."
+        lines.append(f"Your first stretch began on {day_words(current.start)}.")
+        if current.days and current.days == current.longest:
+            lines.append("This one is your longest so far.")
     if current.next_milestone:
         to_go = current.next_milestone - current.days
         when = "tomorrow" if to_go == 1 else f"in {days_words(to_go)}"
