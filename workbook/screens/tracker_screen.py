@@ -47,7 +47,7 @@ WINDOWS = (30, 90)
 CRAVING_TREND = {FALLING: "easing", STEADY: "steady", RISING: "stronger lately"}
 MOOD_TREND = {FALLING: "lower lately", STEADY: "steady", RISING: "lifting"}
 TOO_FEW = "too few to tell"
-KEYS_HINT = "C check in · F3 an urge · S a slip · D start date · T 30/90 days · Enter: change"
+KEYS_HINT = "C check in · F3 urge · S slip · D start date · T 30/90 days · Enter: change"
 
 
 def entry_option(entry: HistoryEntry, index: int) -> Option:
@@ -61,7 +61,7 @@ def entry_option(entry: HistoryEntry, index: int) -> Option:
     when = short_day(entry.day) + (f" {entry.at:%H:%M}" if entry.at else "")
     markup = "[b]$when[/b]  $heading"
     if details:
-        markup += "\n[$text-muted]$details"
+        markup += "\n[dim]$details"
     return Option(
         Content.from_markup(markup, when=when, heading=heading, details=details),
         id=f"entry-{index}",
