@@ -442,3 +442,35 @@ async def test_f2_opens_crisis_lines_from_the_tracker_screens(make_app, name):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is before
+
+
+async def test_a_check_in_that_cannot_be_kept_never_holds_the_user_in(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "checkin")
+        await pilot.press("5")
+        app.screen.query_one("#checkin-day Input").focus()
+        await pilot.press(*["backspace"] * 10, *"2027-01-01", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)  # said why it cannot be kept
+        assert "has not come yet" in str(app.screen.query_one("#checkin-status").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert checkin_for(app.store, TODAY) is None
+
+
+async def test_leaving_a_written_slip_unrecorded_is_asked_first(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "slip")
+        await pilot.press(*"A call", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, SlipScreen)
+        await pilot.press("escape", "enter")  # go back after all
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert slips(app.store) == []

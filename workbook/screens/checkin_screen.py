@@ -95,6 +95,7 @@ class CheckinScreen(Screen[None]):
         self.known = known_triggers(store)
         # What the store holds for self.day: the form differs from it when there is news.
         self.saved = checkin_for(store, self.day) or CheckIn(self.day)
+        self.leaving_unsaved = False
 
     # --- layout -------------------------------------------------------------------------
 
@@ -279,7 +280,12 @@ class CheckinScreen(Screen[None]):
         self.app.switch_screen(SlipScreen(self.store, self.clock, self.day))
 
     def action_leave(self) -> None:
-        if self.changed():
-            self.action_save()
-        else:
+        """Back, keeping any change. When it cannot be kept (a day ahead), say why once;
+        a second Escape leaves anyway, so the screen never holds the user in."""
+        if not self.changed() or self.leaving_unsaved:
             self.dismiss()
+            return
+        self.action_save()
+        if self.is_current and self.query_one("#checkin-status").has_class("-problem"):
+            self.leaving_unsaved = True
+            self.notify("Press Escape again to leave without saving this check-in.")

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from workbook.exercises import DatePrompt, LongTextPrompt
+from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
 from workbook.store import Clock, StoreError, WorkbookStore
 from workbook.tracker import (
@@ -53,7 +54,7 @@ class SlipScreen(Screen[None]):
     BINDINGS = [
         *SAFETY_KEYS,
         Binding("ctrl+s", "record", "Record it"),
-        Binding("escape", "dismiss", "Back"),
+        Binding("escape", "leave", "Back"),
     ]
 
     def __init__(self, store: WorkbookStore, clock: Clock, day: dt.date | None = None) -> None:
@@ -131,3 +132,22 @@ class SlipScreen(Screen[None]):
             words += f" Your longest stretch stays: {days_words(current.longest)}."
         self.notify(words, title="A slip, recorded", timeout=10)
         self.dismiss()
+
+    def action_leave(self) -> None:
+        note = self.query_one("#slip-note", LongTextField).value.strip()
+        if self.recorded or note == self.earlier_note.strip():
+            self.dismiss()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmModal(
+                "Go back without recording this slip? What you wrote here will not be kept.",
+                yes="Go back",
+                no="Stay here",
+            ),
+            answered,
+        )
