@@ -474,3 +474,21 @@ async def test_leaving_a_written_slip_unrecorded_is_asked_first(make_app):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert slips(app.store) == []
+
+
+async def test_escape_notes_an_urge_with_a_strength_and_leaves_one_without(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3", "enter", "tab", "3", "escape")  # skip, strength 3, back
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [u.intensity for u in urges(app.store)] == [3]
+
+        await pilot.press("f3", "enter", "tab", "tab", *"song", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeScreen)  # asks for a strength first
+        assert "Escape again" in str(app.screen.query_one("#urge-status").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert len(urges(app.store)) == 1

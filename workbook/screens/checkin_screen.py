@@ -256,7 +256,7 @@ class CheckinScreen(Screen[None]):
         if checkin.contact and not had_contact and not slip_noted:
             self.app.push_screen(
                 ConfirmModal(
-                    f"You noted contact {self._on(checkin.day)}. Would you like to record it "
+                    f"You noted contact {self._when(checkin.day)}. Would you like to record it "
                     "as a slip? That is up to you. A slip is information about what was "
                     "hard, and your earlier days stay counted.",
                     yes="Record a slip",
@@ -267,7 +267,7 @@ class CheckinScreen(Screen[None]):
             return
         self.dismiss()
 
-    def _on(self, day: dt.date) -> str:
+    def _when(self, day: dt.date) -> str:
         when = spoken_day(day, self.today)
         return when if when in ("today", "yesterday") else f"on {when}"
 

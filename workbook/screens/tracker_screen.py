@@ -5,6 +5,7 @@ editing, an urge can be marked as passed, a slip recorded by mistake can be take
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual import on
@@ -228,7 +229,7 @@ class TrackerScreen(Screen[None]):
             answered,
         )
 
-    def _change(self, change) -> None:
+    def _change(self, change: Callable[[], object]) -> None:
         try:
             change()
         except (OSError, StoreError) as error:

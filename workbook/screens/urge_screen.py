@@ -247,13 +247,17 @@ class UrgeScreen(Screen[None]):
         self.dismiss()
 
     def action_leave(self) -> None:
+        """Back. What was written is noted first when it can be; when it cannot, say why
+        once, and a second Escape leaves anyway."""
         if self.pausing or self.logged or not self._typed() or self.warned:
             self.dismiss()
             return
-        if self.query_one("#strength", ScaleField).value is not None:
-            self.action_log()
-            return
         self.warned = True
+        if self.query_one("#strength", ScaleField).value is not None:
+            self.action_log()  # leaves once noted
+            if self.is_current:
+                self.notify("Press Escape again to leave without noting it.")
+            return
         status = self.query_one("#urge-status", Static)
         status.update(
             "To note this urge, choose how strong it is (0 to 10). "
