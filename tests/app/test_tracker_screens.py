@@ -75,14 +75,14 @@ async def test_start_date_through_the_modal_refuses_a_future_day(make_app):
         assert isinstance(modal, StartDateModal)
         assert modal.query_one("#start-date").value == TODAY.isoformat()  # today by default
 
-        await pilot.press(*["backspace"] * 10, *"2026-03-20", "enter")
+        await pilot.press("ctrl+u", *"2026-03-20", "enter")
         await pilot.pause()
         assert app.screen is modal  # still asking
         problem = str(modal.query_one("#start-date-problem").render())
         assert "has not come yet" in problem and "14 March 2026" in problem
         assert start_date(app.store) is None
 
-        await pilot.press(*["backspace"] * 10, *"2026-2-28", "enter")
+        await pilot.press("ctrl+u", *"2026-2-28", "enter")
         await pilot.pause()
         assert start_date(app.store) == dt.date(2026, 2, 28)
         assert home_line(app) == "14 days without contact · a milestone today"
@@ -94,7 +94,7 @@ async def test_not_a_date_is_explained_and_escape_keeps_nothing(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "start-date")
-        await pilot.press(*["backspace"] * 10, *"last spring", "enter")
+        await pilot.press("ctrl+u", *"last spring", "enter")
         await pilot.pause()
         assert "is not a date yet" in str(app.screen.query_one("#start-date-problem").render())
         await pilot.press("escape")
@@ -167,14 +167,14 @@ async def test_an_earlier_day_can_be_checked_in_but_not_a_day_ahead(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "checkin")
         app.screen.query_one("#checkin-day Input").focus()
-        await pilot.press(*["backspace"] * 10, *"2026-03-15")
+        await pilot.press("ctrl+u", *"2026-03-15")
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
         assert "has not come yet" in str(app.screen.query_one("#checkin-status").render())
 
-        await pilot.press(*["backspace"] * 10, *yesterday.isoformat())
+        await pilot.press("ctrl+u", *yesterday.isoformat())
         await pilot.pause()
         # Nothing was typed yet, so yesterday's check-in is shown, to change.
         assert app.screen.query_one("#craving").value == 9
@@ -450,7 +450,7 @@ async def test_a_check_in_that_cannot_be_kept_never_holds_the_user_in(make_app):
         await open_screen(app, pilot, "checkin")
         await pilot.press("5")
         app.screen.query_one("#checkin-day Input").focus()
-        await pilot.press(*["backspace"] * 10, *"2027-01-01", "escape")
+        await pilot.press("ctrl+u", *"2027-01-01", "escape")
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)  # said why it cannot be kept
         assert "has not come yet" in str(app.screen.query_one("#checkin-status").render())
