@@ -26,6 +26,11 @@ THEME_SETTING = "theme"
 NAMED_COMMANDS = [
     ("Your recovery plan", "Built from your answers", "plan"),
     ("Crisis lines", "Numbers to call or text (F2)", "crisis"),
+    ("Today's check-in", "How today went: the craving, your mood, any contact", "checkin"),
+    ("An urge, right now", "A minute's pause, your own words, then note it (F3)", "urge"),
+    ("Days without contact", "Your days, check-ins, urges and slips", "tracker"),
+    ("Record a slip", "Noted without judgement; your earlier days stay counted", "slip"),
+    ("Your no-contact start date", "The day your days without contact count from", "start-date"),
     ("Help", "Keys, and where your answers are kept (F1)", "help"),
     ("Welcome", "The first screen again", "welcome"),
 ]
@@ -40,6 +45,8 @@ class WorkbookApp(App[None]):
         Binding("ctrl+q", "quit", "Quick exit", priority=True),
         Binding("f2,ctrl+r", "show_screen('crisis')", "Crisis lines", priority=True),
         Binding("f1", "show_screen('help')", "Help", priority=True),
+        # Not in the footer (the safety keys fill it); named on home and in help.
+        Binding("f3", "show_screen('urge')", "An urge", priority=True, show=False),
         Binding("question_mark", "show_screen('help')", "Help", show=False),
     ]
 
@@ -59,8 +66,10 @@ class WorkbookApp(App[None]):
         return HomeScreen(self.content, self.store, self.clock, HOME_ENTRIES, self.streak_words)
 
     def streak_words(self) -> str:
-        """The line at the top of home about days without contact (the tracker fills it)."""
-        return ""
+        """The line at the top of home about days without contact."""
+        from workbook.widgets.tracker_words import home_streak_line
+
+        return home_streak_line(self.store)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)

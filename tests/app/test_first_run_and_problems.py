@@ -90,7 +90,7 @@ async def test_a_read_only_workbook_shows_a_notice_and_does_not_save(make_app, p
     assert paths.data_file.read_bytes() == before
 
 
-async def test_home_shows_progress_and_leaves_the_streak_line_to_the_tracker(make_app, clock):
+async def test_home_shows_progress_and_the_streak_line(make_app, clock):
     app = make_app()
     app.store.save_answer("mini", "name", "Robin")
     app.store.save_answer("mini", "safe", False)  # "No" is an answer too
@@ -102,7 +102,10 @@ async def test_home_shows_progress_and_leaves_the_streak_line_to_the_tracker(mak
         prompt = str(menu.get_option("exercise:mini").prompt)
         assert "2 of 8 answered · last worked on 3 days ago" in prompt
         streak = app.screen.query_one("#streak")
+        assert "Set your no-contact start date" in str(streak.render())  # no start date yet
+        app.screen.show_streak("")
+        await pilot.pause()
         assert not streak.display  # empty: takes no room
-        app.screen.show_streak("Day 12 without contact")
+        app.screen.show_streak("12 days without contact")
         await pilot.pause()
         assert streak.display

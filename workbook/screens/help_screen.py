@@ -20,6 +20,7 @@ KEYS = [
         [
             ("Ctrl+Q", "Leave at once. What you typed is saved first; nothing is asked."),
             ("F2 or Ctrl+R", "Crisis lines."),
+            ("F3", "An urge, right now: a minute's pause, your own words, then note it."),
             ("F1", "This help (also ? when you are not typing)."),
             ("Ctrl+P", "Find any command: open an exercise, your answers, the theme."),
             ("Tab / Shift+Tab", "Move between the parts of a screen."),
@@ -48,6 +49,21 @@ KEYS = [
                 "Type and press Enter to add; Ctrl+↑ ↓ to move an entry;\n"
                 "empty an entry to remove it.",
             ),
+        ],
+    ),
+    (
+        "Check-in, urge, slip",
+        [
+            ("Ctrl+S", "Save it. Escape saves a check-in too, on the way back."),
+            ("Tab / Shift+Tab", "Move from one question to the next."),
+        ],
+    ),
+    (
+        "Days without contact",
+        [
+            ("C / S / D", "Check in / record a slip / your no-contact start date."),
+            ("T", "Craving and mood over 30 or 90 days."),
+            ("Enter", "Change the chosen entry: open a check-in, mark an urge as passed."),
         ],
     ),
     (

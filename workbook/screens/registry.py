@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from workbook.screens import tracker_open
+
 if TYPE_CHECKING:
     from workbook.app import WorkbookApp
 
@@ -50,6 +52,11 @@ def _problems(app: WorkbookApp) -> Screen:
 NAMED_SCREENS: dict[str, Callable[[WorkbookApp], Screen]] = {
     "plan": _plan,
     "crisis": _crisis,
+    "checkin": tracker_open.checkin,
+    "urge": tracker_open.urge,
+    "slip": tracker_open.slip,
+    "tracker": tracker_open.tracker,
+    "start-date": tracker_open.start_date,
     "help": _help,
     "welcome": _welcome,
     "problems": _problems,
@@ -68,6 +75,31 @@ class HomeEntry:
 
 
 HOME_ENTRIES: list[HomeEntry] = [
+    HomeEntry(
+        "start-date",
+        "Set your no-contact start date",
+        "Your days are counted from it.",
+        "app.show_screen('start-date')",
+        shown=tracker_open.start_date_missing,
+    ),
+    HomeEntry(
+        "checkin",
+        "Today's check-in",
+        "The craving, your mood, any contact.",
+        "app.show_screen('checkin')",
+    ),
+    HomeEntry(
+        "urge",
+        "An urge, right now",
+        "A pause and your own words. F3 from anywhere.",
+        "app.show_screen('urge')",
+    ),
+    HomeEntry(
+        "tracker",
+        "Days without contact",
+        "Check-ins, urges, slips, and how it is going.",
+        "app.show_screen('tracker')",
+    ),
     HomeEntry(
         "answers",
         "Your answers",
