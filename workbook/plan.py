@@ -32,6 +32,7 @@ from workbook.exercises import (
     TextPrompt,
     YesNoPrompt,
 )
+from workbook.progress import ProgressFacts
 
 Answers = Mapping[tuple[str, str], Any]
 
@@ -67,19 +68,6 @@ NOTICE = (
 )
 CRISIS_TITLE = "If you are in danger or in crisis"
 PROGRESS_EMPTY = "Nothing here yet: the no-contact tracker fills this part in as you check in."
-
-
-@dataclass(frozen=True)
-class ProgressFacts:
-    """What the tracker knows, for the progress part of the plan."""
-
-    days_without_contact: int | None = None
-    longest_streak: int | None = None
-    urges_logged: int = 0
-    urges_passed: int = 0
-    # "falling", "steady" or "rising"; None when there are too few check-ins to tell.
-    craving_trend: str | None = None
-    check_ins: int = 0
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbook.exercises import OTHER_PREFIX, Catalog
-from workbook.plan import ProgressFacts
+from workbook.progress import ProgressFacts
 from workbook.store import SETTINGS_TABLE, WorkbookStore, to_stamp
 from workbook.tracker_records import (
     CHECKINS_TABLE,
