@@ -17,8 +17,9 @@ from workbook.widgets.answer_field import plain
 from workbook.widgets.formatting import sentence_case, when_words
 from workbook.widgets.revision_card import RevisionCard
 
-# Versions shown at a time: a prompt written to daily for years has thousands.
-PAGE_SIZE = 20
+# Versions shown at a time: a prompt written to daily for years has thousands, and each
+# card is laid out in full (10 open in about 0.12 s, 20 in 0.15 s).
+PAGE_SIZE = 10
 
 
 class HistoryScreen(Screen[bool]):
