@@ -60,10 +60,10 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_menu()
         self.query_one("#home-menu").focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when home is first shown, so this fills the menu the first time too.
         self.show_menu()
 
     def show_streak(self, words: str) -> None:
