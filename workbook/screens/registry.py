@@ -121,7 +121,7 @@ HOME_ENTRIES: list[HomeEntry] = [
     HomeEntry(
         "help",
         "Help and keys",
-        "How to move around, and where your answers are kept. F1 from anywhere.",
+        "Keys, and where your answers are kept. F1 from anywhere.",
         "app.show_screen('help')",
     ),
     HomeEntry(
