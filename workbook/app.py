@@ -12,6 +12,7 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from workbook.content import Content
@@ -50,15 +51,21 @@ class WorkbookApp(App[None]):
         Binding("question_mark", "show_screen('help')", "Help", show=False),
     ]
 
-    def __init__(self, content: Content, store: WorkbookStore, clock: Clock = utc_now) -> None:
-        super().__init__()
-        self.content = content
-        self.store = store
-        self.clock = clock
+    def _saved_theme(self) -> str:
         for theme in THEMES:
             self.register_theme(theme)
-        saved_theme = store.setting(THEME_SETTING, DEFAULT_THEME)
-        self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
+        saved_theme = self.store.setting(THEME_SETTING, DEFAULT_THEME)
+        return saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
+
+    # The saved theme is the starting value, read while App.__init__ builds the stylesheet from
+    # it: setting `theme` after __init__ would parse all the CSS a second time at start-up.
+    theme: Reactive[str] = Reactive(Initialize(_saved_theme))
+
+    def __init__(self, content: Content, store: WorkbookStore, clock: Clock = utc_now) -> None:
+        self.content = content
+        self.store = store  # read by _saved_theme, during App.__init__
+        self.clock = clock
+        super().__init__()
 
     # --- screens --------------------------------------------------------------------------
 
