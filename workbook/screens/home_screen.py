@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workbook.content import Content as WorkbookContent
@@ -18,6 +18,7 @@ from workbook.screens.registry import HomeEntry
 from workbook.screens.safety_keys import SAFETY_KEYS
 from workbook.store import Clock, WorkbookStore
 from workbook.widgets.formatting import last_worked_words
+from workbook.widgets.steady_footer import SteadyFooter
 
 CONTINUE = "continue"
 EXERCISE_PREFIX = "exercise:"
@@ -57,7 +58,7 @@ class HomeScreen(Screen[None]):
         yield Static(id="streak", classes="-empty")
         yield Static("Take your time. Everything you write is saved as you go.", id="home-lead")
         yield OptionList(id="home-menu")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#home-menu").focus()
