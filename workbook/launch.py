@@ -7,13 +7,13 @@ says so in plain words and offers what can be done, instead of a traceback.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from workbook.backups import restore_backup
 from workbook.content import load_content
 from workbook.paths import Paths
-from workbook.screens.store_problem_screen import StoreProblem, StoreProblemScreen
 from workbook.storage import UnreadableDataError
 from workbook.store import (
     Clock,
@@ -23,6 +23,10 @@ from workbook.store import (
     utc_now,
 )
 from workbook.widgets.themes import CALM
+
+if TYPE_CHECKING:
+    # Loaded only when there is a problem to show: not on the way to the workbook itself.
+    from workbook.screens.store_problem_screen import StoreProblem
 
 RESTORE = "restore"
 RETRY = "retry"
@@ -42,10 +46,14 @@ class StoreProblemApp(App[str | None]):
         self.theme = CALM.name
 
     def on_mount(self) -> None:
+        from workbook.screens.store_problem_screen import StoreProblemScreen
+
         self.push_screen(StoreProblemScreen(self.problem), self.exit)
 
 
 def unreadable_problem(error: StoreUnreadableError) -> StoreProblem:
+    from workbook.screens.store_problem_screen import StoreProblem
+
     explanation = (
         f"Your workbook file could not be read: {error.path}\n\n"
         "Nothing was overwritten. A copy of the file as it is was kept at "
@@ -68,6 +76,8 @@ def unreadable_problem(error: StoreUnreadableError) -> StoreProblem:
 
 
 def locked_problem(paths: Paths) -> StoreProblem:
+    from workbook.screens.store_problem_screen import StoreProblem
+
     return StoreProblem(
         "The workbook is already open",
         "The workbook is open in another window. Only one can be open at a time, so that "
@@ -79,6 +89,8 @@ def locked_problem(paths: Paths) -> StoreProblem:
 
 
 def failed_restore_problem(error: Exception) -> StoreProblem:
+    from workbook.screens.store_problem_screen import StoreProblem
+
     return StoreProblem(
         "The backup could not be brought back",
         "Nothing was changed. Quit for now; `workbook where` in a terminal lists the "

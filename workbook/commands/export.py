@@ -8,7 +8,6 @@ import sys
 from workbook.commands import write_output
 from workbook.paths import Paths
 from workbook.store import WorkbookStore
-from workbook.transfer import export_bytes
 
 
 def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
@@ -20,6 +19,8 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
+    from workbook.transfer import export_bytes  # not loaded when the workbook opens
+
     with WorkbookStore.open(paths, backup=False) as store:
         data = export_bytes(store)
     target = write_output(data, args.output)

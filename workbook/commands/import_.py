@@ -8,7 +8,6 @@ from pathlib import Path
 from workbook.commands import UserError
 from workbook.paths import Paths
 from workbook.store import WorkbookStore
-from workbook.transfer import import_backup, parse_backup
 
 
 def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
@@ -20,6 +19,8 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
+    from workbook.transfer import import_backup, parse_backup  # not loaded when the workbook opens
+
     source = Path(args.file).expanduser()
     try:
         data = source.read_bytes()
