@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from workbook import backups
 from workbook.commands import UserError
 from workbook.paths import Paths
 from workbook.store import WorkbookStore, utc_now
@@ -242,7 +241,8 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
     if not can_ask and missing(draft) and not paths.data_file.exists():
         return usage_error(args, missing(draft))  # before the store would create the file
 
-    with WorkbookStore.open(paths, backup=False) as store:
+    # The store backs up what it found just before this check-in is written, and at close.
+    with WorkbookStore.open(paths) as store:
         today = local_today(store)
         earlier = checkin_for(store, given.day)
         checkin = merged(given, earlier)
@@ -254,7 +254,6 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
             except LeftEarly:
                 print(f"\nYou stopped before the end, so {NOTHING_SAVED}.", file=sys.stderr)
                 return 1
-        backups.make_backup(paths, store.clock())
         try:
             save_checkin(store, checkin, today)
         except TrackerInputError as problem:
