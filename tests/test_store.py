@@ -296,3 +296,15 @@ def test_a_session_backs_up_what_it_found_before_its_first_write(paths, clock):
         store.save_answer("ex", "p", "second session")
         assert [b.read_bytes() for b in backups.list_backups(paths)] == [found]
     assert backups.list_backups(paths)[0].read_bytes() == paths.data_file.read_bytes()
+
+
+def test_a_backup_is_not_restored_while_the_workbook_is_open(paths, clock):
+    with WorkbookStore.open(paths, clock) as store:
+        store.save_answer("ex", "p", "kept")
+    backup = backups.list_backups(paths)[0]
+    with WorkbookStore.open(paths, clock) as store:
+        store.save_answer("ex", "p", "newer, in the open window")
+        before = paths.data_file.read_bytes()
+        with pytest.raises(StoreLockedError):
+            store_module.restore_backup_locked(paths, backup, clock)
+        assert paths.data_file.read_bytes() == before

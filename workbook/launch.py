@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from workbook.backups import restore_backup
 from workbook.content import load_content
 from workbook.paths import Paths
 from workbook.storage import UnreadableDataError
@@ -20,6 +19,7 @@ from workbook.store import (
     StoreLockedError,
     StoreUnreadableError,
     WorkbookStore,
+    restore_backup_locked,
     utc_now,
 )
 from workbook.widgets.themes import CALM
@@ -118,8 +118,8 @@ def open_store(
                 return None
             assert error.backup is not None
             try:
-                restore_backup(paths, error.backup, clock())
-            except (UnreadableDataError, OSError) as failure:
+                restore_backup_locked(paths, error.backup, clock)
+            except (UnreadableDataError, OSError, StoreLockedError) as failure:
                 ask(failed_restore_problem(failure))
                 return None
 

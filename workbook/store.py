@@ -86,6 +86,16 @@ def acquire_lock(paths: Paths) -> FileLock:
     return lock
 
 
+def restore_backup_locked(paths: Paths, backup: Path, clock: Clock = utc_now) -> Path | None:
+    """Put `backup` in place of the data file while holding the lock, so no window can open
+    the workbook half-way; returns where an unreadable data file was set aside, if one was."""
+    lock = acquire_lock(paths)
+    try:
+        return backups.restore_backup(paths, backup, clock())
+    finally:
+        lock.release()
+
+
 # Migrations from schema version N to N+1, each a function of the raw tables.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbook.backups import newest_good_backup, restore_backup
+from workbook.backups import newest_good_backup
 from workbook.commands import UserError
 from workbook.paths import Paths
 from workbook.storage import UnreadableDataError
-from workbook.store import acquire_lock, utc_now
+from workbook.store import restore_backup_locked
 
 
 def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
@@ -31,13 +31,10 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         raise UserError(f"{paths.backups_dir}: there is no good backup to restore")
     if not backup.is_file():
         raise UserError(f"{backup}: no such backup file")
-    lock = acquire_lock(paths)
     try:
-        set_aside = restore_backup(paths, backup, utc_now())
+        set_aside = restore_backup_locked(paths, backup)
     except UnreadableDataError as error:
         raise UserError(f"{backup}: cannot be restored: {error.problem}") from None
-    finally:
-        lock.release()
     print(f"Restored {backup} as {paths.data_file}.")
     if set_aside:
         print(f"The unreadable file was kept at {set_aside}.")
