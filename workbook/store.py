@@ -217,7 +217,7 @@ class WorkbookStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _check_writable(self) -> None:
+    def _before_write(self) -> None:
         """Called before every write: refuses on a read-only store, backs up before the first."""
         if self.read_only_reason:
             raise StoreReadOnlyError(self.read_only_reason)
@@ -249,7 +249,7 @@ class WorkbookStore:
         visit started, so history shows one revision per visit, not one per keystroke.
         """
         with self._mutex:
-            self._check_writable()
+            self._before_write()
             table = self._db.table(ANSWERS_TABLE)
             revision = _revision_doc(value, self._now(), visit)
             doc = self._answer_doc(exercise_id, prompt_id)
@@ -326,7 +326,7 @@ class WorkbookStore:
 
     def put_record(self, table_name: str, key: str, fields: dict[str, Any]) -> dict[str, Any]:
         with self._mutex:
-            self._check_writable()
+            self._before_write()
             doc = {**fields, "key": key, "updated_at": self._now()}
             self._db.table(table_name).upsert(doc, Query().key == key)
             return doc
@@ -359,7 +359,7 @@ class WorkbookStore:
     def replace_tables(self, answers: Iterable[dict[str, Any]], records: dict[str, list]) -> None:
         """Write a whole new set of answers and records in one atomic save."""
         with self._mutex:
-            self._check_writable()
+            self._before_write()
             tables: dict[str, dict[str, Any]] = {
                 META_TABLE: {"1": {"schema_version": SCHEMA_VERSION}},
                 ANSWERS_TABLE: {str(i): doc for i, doc in enumerate(answers, start=1)},
