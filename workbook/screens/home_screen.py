@@ -18,7 +18,7 @@ from workbook.screens.registry import HomeEntry
 from workbook.screens.safety_keys import SAFETY_KEYS
 from workbook.store import Clock, WorkbookStore
 from workbook.widgets.formatting import last_worked_words
-from workbook.widgets.steady_footer import SteadyFooter
+from workbook.widgets.key_line import KeyLine
 
 CONTINUE = "continue"
 EXERCISE_PREFIX = "exercise:"
@@ -58,7 +58,7 @@ class HomeScreen(Screen[None]):
         yield Static(id="streak", classes="-empty")
         yield Static("Take your time. Everything you write is saved as you go.", id="home-lead")
         yield OptionList(id="home-menu")
-        yield SteadyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.query_one("#home-menu").focus()
