@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 from workbook.exercises import Exercise
 from workbook.screens.history_screen import HistoryScreen
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.store import Clock, WorkbookStore
 from workbook.widgets.answer_block import AnswerBlock
 from workbook.widgets.answer_field import plain
@@ -19,6 +20,7 @@ from workbook.widgets.formatting import when_words
 
 
 class AnswersScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "Back")]
 
     def __init__(self, exercise: Exercise, store: WorkbookStore, clock: Clock) -> None:

@@ -31,6 +31,7 @@ from workbook.exercises import (
 )
 from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.store import Clock, StoreError, WorkbookStore
 from workbook.tracker import (
     MOODS,
@@ -80,6 +81,7 @@ def triggers_prompt(known: list[str]) -> ChecklistPrompt:
 
 
 class CheckinScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [
         *SAFETY_KEYS,
         Binding("ctrl+s", "save", "Save"),

@@ -13,9 +13,11 @@ from textual.widgets.option_list import Option
 
 from workbook.exercises import Exercise
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 
 
 class ChooseExerciseModal(ModalScreen[str | None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(None)", "Close")]
 
     def __init__(self, exercises: list[Exercise], title: str) -> None:

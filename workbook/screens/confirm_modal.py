@@ -10,10 +10,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.widgets.answer_field import plain
 
 
 class ConfirmModal(ModalScreen[bool]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(False)", "No")]
 
     def __init__(self, question: str, yes: str, no: str = "Not now") -> None:

@@ -11,10 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.widgets.answer_field import plain
 
 
 class ContentProblemsScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "Back")]
 
     def __init__(self, problems: list[str], exercises_dir: Path) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from workbook.exercises import CrisisLine, Resources
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.widgets.answer_field import plain
 
 CHECK_NUMBERS = (
@@ -35,6 +36,7 @@ def line_words(line: CrisisLine) -> str:
 
 
 class CrisisScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "Back")]
 
     def __init__(self, resources: Resources, own: Resources | None, own_file: Path) -> None:

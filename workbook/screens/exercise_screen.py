@@ -26,6 +26,7 @@ from workbook.exercises import Exercise, Prompt
 from workbook.screens.history_screen import HistoryScreen
 from workbook.screens.outline_modal import ALL_ANSWERS, INTRODUCTION, OutlineModal
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.store import Clock, StoreError, WorkbookStore
 from workbook.widgets.answer_field import AnswerField, plain
 from workbook.widgets.formatting import when_words
@@ -46,6 +47,7 @@ def save_problem(error: BaseException) -> str:
 
 
 class ExerciseScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [
         *SAFETY_KEYS,
         Binding("escape", "leave", "Home"),

@@ -20,6 +20,7 @@ from workbook.plan_export import is_taken, suggested_file
 from workbook.plan_render import RENDERERS, renderer_for_file, renderer_named
 from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.widgets.answer_field import plain
 
 # The kinds of file offered, most useful first: (renderer name, what it is, in plain words).
@@ -61,6 +62,7 @@ class KeepOrReplaceModal(ConfirmModal):
 
 
 class ExportPlanModal(ModalScreen[ExportChoice | None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.widgets.answer_field import plain
 
 KEYS = [
@@ -87,6 +88,7 @@ def key_rows() -> ComposeResult:
 
 
 class HelpScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "Back")]
 
     def __init__(self, data_file: Path) -> None:

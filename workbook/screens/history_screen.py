@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Static
 from workbook.exercises import Exercise, Prompt
 from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.store import Clock, Revision, StoreError, WorkbookStore
 from workbook.widgets.answer_field import plain
 from workbook.widgets.formatting import sentence_case, when_words
@@ -24,6 +25,8 @@ PAGE_SIZE = 10
 
 class HistoryScreen(Screen[bool]):
     """Returns True when an older version was brought back (the answer changed)."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "Back")]
 

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from workbook.exercises import Exercise
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 
 # Targets that cannot clash with a prompt id (those start with a letter or digit).
 INTRODUCTION = ":intro"
@@ -21,6 +22,8 @@ ALL_ANSWERS = ":answers"
 
 class OutlineModal(ModalScreen[str | None]):
     """Returns a prompt id, INTRODUCTION, ALL_ANSWERS, or None to stay where you were."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(None)", "Close")]
 

@@ -24,11 +24,13 @@ from workbook.plan_render import renderer_named
 from workbook.plan_render.markdown import render_markdown
 from workbook.screens.export_plan_modal import DEFAULT_FORMAT, ExportChoice, ExportPlanModal
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.store import Clock, WorkbookStore
 from workbook.tracker import local_date
 
 
 class PlanScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [
         *SAFETY_KEYS,
         Binding("escape", "dismiss", "Back"),

@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Header, Static
 from workbook.exercises import DatePrompt, LongTextPrompt
 from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.store import Clock, StoreError, WorkbookStore
 from workbook.tracker import (
     TrackerInputError,
@@ -51,6 +52,7 @@ NOTE = LongTextPrompt(
 
 
 class SlipScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [
         *SAFETY_KEYS,
         Binding("ctrl+s", "record", "Record it"),

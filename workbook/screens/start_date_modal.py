@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.store import Clock, StoreError, WorkbookStore
 from workbook.tracker import local_date, set_start_date, start_date
 from workbook.widgets.answer_field import plain
@@ -33,6 +34,7 @@ def day_problem(text: str, today: dt.date) -> str | None:
 
 
 class StartDateModal(ModalScreen[dt.date | None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(None)", "Not now")]
 
     def __init__(self, store: WorkbookStore, clock: Clock) -> None:

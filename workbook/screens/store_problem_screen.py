@@ -15,6 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from workbook.screens.styles import SCREENS_CSS
 from workbook.widgets.answer_field import plain
 
 
@@ -28,6 +29,7 @@ class StoreProblem:
 
 
 class StoreProblemScreen(Screen[str | None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [
         Binding("ctrl+q", "quit_now", "Quit", priority=True),
         Binding("escape", "quit_now", "Quit"),

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.store import Clock, StoreError, WorkbookStore
 from workbook.tracker import (
     MOODS,
@@ -70,6 +71,7 @@ def entry_option(entry: HistoryEntry, index: int) -> Option:
 
 
 class TrackerScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [
         *SAFETY_KEYS,
         Binding("escape", "dismiss", "Back"),

@@ -19,6 +19,7 @@ from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Stat
 
 from workbook.exercises import Catalog, ScalePrompt, TextPrompt, YesNoPrompt
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.store import Clock, StoreError, WorkbookStore
 from workbook.tracker import TrackerInputError, UrgeKit, known_triggers, log_urge, urge_kit
 from workbook.widgets.answer_field import plain
@@ -78,6 +79,7 @@ def kit_parts(kit: UrgeKit) -> list[tuple[str, str]]:
 
 
 class UrgeScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [
         *SAFETY_KEYS,
         Binding("ctrl+s", "log", "Note it"),

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from workbook.screens.safety_keys import SAFETY_KEYS
+from workbook.screens.styles import SCREENS_CSS
 from workbook.widgets.answer_field import plain
 
 
@@ -41,6 +42,7 @@ def welcome_text(data_file: Path) -> list[tuple[str, str]]:
 
 
 class WelcomeScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "Begin")]
 
     def __init__(self, data_file: Path) -> None:

@@ -1,0 +1,56 @@
+"""Start-up reads only home's style sheet; every other screen brings screens.tcss with it."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+from textual.screen import Screen
+
+import workbook.screens
+from workbook.screens.help_screen import HelpScreen
+from workbook.screens.home_screen import HomeScreen
+from workbook.screens.styles import SCREENS_CSS
+
+
+def workbook_screens() -> list[type[Screen]]:
+    found = []
+    for module_info in pkgutil.iter_modules(workbook.screens.__path__):
+        module = importlib.import_module(f"workbook.screens.{module_info.name}")
+        for _, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, Screen) and value.__module__ == module.__name__:
+                found.append(value)
+    return found
+
+
+def screens_css_loaded(app) -> bool:
+    return app.stylesheet.has_source(str(SCREENS_CSS), "")
+
+
+def test_the_screens_are_found():
+    names = {screen.__name__ for screen in workbook_screens()}
+    assert {"HomeScreen", "ExerciseScreen", "CrisisScreen", "ConfirmModal"} <= names
+
+
+@pytest.mark.parametrize(
+    "screen", [s for s in workbook_screens() if s is not HomeScreen], ids=lambda s: s.__name__
+)
+def test_every_screen_past_home_names_the_screens_style_sheet(screen):
+    assert screen.CSS_PATH == SCREENS_CSS
+    assert SCREENS_CSS.is_file()
+
+
+async def test_home_starts_without_it_and_the_first_other_screen_brings_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not screens_css_loaded(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert screens_css_loaded(app)
+        # A rule from screens.tcss is in effect on the screen opened first.
+        assert app.screen.query_one(".key-name").styles.width.value == 20
