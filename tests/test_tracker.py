@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
+import msgspec
 import pytest
+from msgspec.structs import replace
 
 from workbook.exercises import Catalog, parse_exercise
 from workbook.paths import Paths
@@ -312,7 +313,7 @@ def test_history_merges_everything_newest_first(store, clock):
 
 
 def test_progress_facts_for_the_plan(store):
-    assert progress_facts(store, TODAY).__dict__ == {
+    assert msgspec.structs.asdict(progress_facts(store, TODAY)) == {
         "days_without_contact": None,
         "longest_streak": None,
         "urges_logged": 0,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from workbook.exercises import (
     Catalog,
@@ -17,14 +18,13 @@ from workbook.paths import Paths, bundled_exercises_dir
 from workbook.strict_json import DataFileError
 
 
-@dataclass
-class Content:
+class Content(msgspec.Struct):
     catalog: Catalog
     outline: PlanOutline
     resources: Resources
     # The user's own crisis lines file, when they made one and it loaded.
     user_resources: Resources | None = None
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = msgspec.field(default_factory=list)
 
 
 def load_content(paths: Paths, bundled: Path | None = None) -> Content:

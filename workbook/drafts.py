@@ -11,8 +11,9 @@ kept as a draft record until it becomes a real date or is cleared.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from workbook.store import WorkbookStore
 
@@ -31,8 +32,7 @@ def saved_draft(store: WorkbookStore, exercise_id: str, prompt_id: str) -> str |
     return None if doc is None else doc.get("text")
 
 
-@dataclass(frozen=True)
-class PendingAnswer:
+class PendingAnswer(msgspec.Struct, frozen=True):
     value: Any
     visit: str | None
     # Set when what was typed is not a valid answer: kept as a draft, the answer untouched.

@@ -8,7 +8,6 @@ file is skipped, never fatal.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
@@ -207,13 +206,12 @@ class Resources(Struct, kw_only=True, forbid_unknown_fields=True):
     regions: Annotated[list[Region], Meta(min_length=1)]
 
 
-@dataclass
-class Catalog:
+class Catalog(msgspec.Struct):
     """The exercises that loaded, in home-screen order, and what was wrong with the rest."""
 
-    exercises: list[Exercise] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    sources: dict[str, Path] = field(default_factory=dict)
+    exercises: list[Exercise] = msgspec.field(default_factory=list)
+    problems: list[str] = msgspec.field(default_factory=list)
+    sources: dict[str, Path] = msgspec.field(default_factory=dict)
 
     def get(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)

@@ -6,9 +6,9 @@ Only `cli.py` decides which folder is used; everything else receives a `Paths`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 import platformdirs
 
 APP_NAME = "workbook"
@@ -19,8 +19,7 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(msgspec.Struct, frozen=True):
     """The files of one user's workbook, all inside one private folder."""
 
     data_dir: Path

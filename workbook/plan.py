@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
 from typing import Any, Literal
+
+import msgspec
 
 from workbook.content import Content
 from workbook.exercises import (
@@ -70,8 +71,7 @@ CRISIS_TITLE = "If you are in danger or in crisis"
 PROGRESS_EMPTY = "Nothing here yet: the no-contact tracker fills this part in as you check in."
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(msgspec.Struct, frozen=True):
     """One answered prompt, in readable form.
 
     shape "value": one short line (a scale, a date, yes/no, a choice).
@@ -86,16 +86,14 @@ class Answer:
     prompt_id: str
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(msgspec.Struct, frozen=True):
     """One line of the progress part: "Days without contact" / "12 days"."""
 
     label: str
     value: str
 
 
-@dataclass(frozen=True)
-class PlanPart:
+class PlanPart(msgspec.Struct, frozen=True):
     """One section of the plan, after the header."""
 
     id: str
@@ -128,8 +126,7 @@ class PlanPart:
         return f"Nothing here yet: the exercises {which} fill this part."
 
 
-@dataclass(frozen=True)
-class CrisisContact:
+class CrisisContact(msgspec.Struct, frozen=True):
     name: str
     call: str | None
     text: str | None
@@ -150,16 +147,14 @@ class CrisisContact:
         return " ".join(_sentence(part) for part in (self.hours, self.purpose) if part)
 
 
-@dataclass(frozen=True)
-class CrisisGroup:
+class CrisisGroup(msgspec.Struct, frozen=True):
     """The lines for one region, or the user's own lines."""
 
     name: str
     contacts: tuple[CrisisContact, ...]
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(msgspec.Struct, frozen=True):
     title: str
     # The header section of plan.json: its title ("About this plan") and intro.
     about_title: str
@@ -175,7 +170,7 @@ class Plan:
     parts: tuple[PlanPart, ...]
 
     def without_empty(self) -> Plan:
-        return replace(self, parts=tuple(p for p in self.parts if not p.is_empty))
+        return msgspec.structs.replace(self, parts=tuple(p for p in self.parts if not p.is_empty))
 
     def answers(self) -> list[Answer]:
         return [*self.header_answers, *(a for p in self.parts for a in p.answers)]
@@ -212,10 +207,10 @@ def build_plan(
             own_page=section.id in OWN_PAGE_SECTIONS,
         )
         if section.kind == "progress":
-            part = replace(part, facts=progress_facts(progress) if progress else ())
+            part = msgspec.structs.replace(part, facts=progress_facts(progress) if progress else ())
         else:
             found = (readable_answer(e, p, answers.get((e, p.id))) for e, p in fed_by)
-            part = replace(part, answers=tuple(a for a in found if a is not None))
+            part = msgspec.structs.replace(part, answers=tuple(a for a in found if a is not None))
         parts.append(part)
 
     return Plan(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 
-@dataclass(frozen=True)
-class ProgressFacts:
+class ProgressFacts(msgspec.Struct, frozen=True):
     """What the tracker knows, for the progress part of the plan."""
 
     days_without_contact: int | None = None

@@ -11,10 +11,10 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 
@@ -100,8 +100,7 @@ def restore_backup_locked(paths: Paths, backup: Path, clock: Clock = utc_now) ->
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(msgspec.Struct, frozen=True):
     value: Any
     saved_at: dt.datetime
     # Autosaves during one visit to a prompt replace each other instead of piling up.

@@ -15,8 +15,9 @@ arithmetic of days), tracker_trends (craving and mood over weeks).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
 from typing import Any
+
+import msgspec
 
 from workbook.exercises import OTHER_PREFIX, Catalog
 from workbook.progress import ProgressFacts
@@ -111,14 +112,13 @@ def if_i_slip(store: WorkbookStore) -> str | None:
     return "\n".join(words) or None
 
 
-@dataclass(frozen=True)
-class UrgeKit:
+class UrgeKit(msgspec.Struct, frozen=True):
     """The user's own words for the moment a craving hits. Any of them may be empty."""
 
-    reasons: list[str] = field(default_factory=list)
-    truths: list[str] = field(default_factory=list)
-    craving_steps: list[str] = field(default_factory=list)
-    support_people: list[str] = field(default_factory=list)
+    reasons: list[str] = msgspec.field(default_factory=list)
+    truths: list[str] = msgspec.field(default_factory=list)
+    craving_steps: list[str] = msgspec.field(default_factory=list)
+    support_people: list[str] = msgspec.field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -196,7 +196,7 @@ def log_urge(
     urge.check()
     while store.record(URGES_TABLE, to_stamp(at)) is not None:
         at += dt.timedelta(microseconds=1)
-    urge = replace(urge, at=at)
+    urge = msgspec.structs.replace(urge, at=at)
     store.put_record(URGES_TABLE, to_stamp(at), urge.fields())
     return urge
 
@@ -231,7 +231,7 @@ def withdraw_slip(store: WorkbookStore, day: dt.date) -> Slip | None:
     slip = None if record is None else Slip.from_record(record)
     if slip is None:
         return None
-    slip = replace(slip, withdrawn=True)
+    slip = msgspec.structs.replace(slip, withdrawn=True)
     store.put_record(SLIPS_TABLE, day.isoformat(), slip.fields())
     return slip
 
@@ -243,8 +243,7 @@ def streak_for(store: WorkbookStore, today: dt.date) -> Streak:
     return streak(start_date(store), [s.day for s in slips(store)], today)
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
+class HistoryEntry(msgspec.Struct, frozen=True):
     kind: str  # "checkin", "urge" or "slip"
     day: dt.date
     entry: CheckIn | Urge | Slip
@@ -274,8 +273,7 @@ def trends_for(store: WorkbookStore, today: dt.date, window: int = 30) -> Trends
     return trends(checkins(store), today, window)
 
 
-@dataclass(frozen=True)
-class UrgeCounts:
+class UrgeCounts(msgspec.Struct, frozen=True):
     logged: int
     passed: int
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from workbook.store import from_stamp
 
@@ -86,8 +87,7 @@ def _day_key(record: dict[str, Any]) -> dt.date | None:
         return None
 
 
-@dataclass(frozen=True)
-class CheckIn:
+class CheckIn(msgspec.Struct, frozen=True):
     """How one day went. Contact here is just a fact; whether it was a slip is asked separately."""
 
     day: dt.date
@@ -95,7 +95,7 @@ class CheckIn:
     mood: str | None = None
     contact: bool | None = None
     # The user's own triggers (from the abstinence plan) or their own words.
-    triggers: list[str] = field(default_factory=list)
+    triggers: list[str] = msgspec.field(default_factory=list)
     helped: str = ""
     note: str = ""
 
@@ -137,8 +137,7 @@ class CheckIn:
         )
 
 
-@dataclass(frozen=True)
-class Urge:
+class Urge(msgspec.Struct, frozen=True):
     """One craving, logged as it happened."""
 
     # Aware, in UTC; the key of its record.
@@ -181,8 +180,7 @@ class Urge:
         )
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(msgspec.Struct, frozen=True):
     """A day with contact that the user counts as a slip. Information, kept without judgement."""
 
     day: dt.date

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 MILESTONES = (1, 3, 7, 14, 30, 60, 90, 180, 365)
 
 
-@dataclass(frozen=True)
-class Stretch:
+class Stretch(msgspec.Struct, frozen=True):
     """One run of days without contact: from `start` up to `end` (a slip day), or ongoing."""
 
     start: dt.date
@@ -32,8 +32,7 @@ class Stretch:
         return self.end is None
 
 
-@dataclass(frozen=True)
-class Streak:
+class Streak(msgspec.Struct, frozen=True):
     """Everything a screen shows about the days without contact, as of `today`."""
 
     today: dt.date

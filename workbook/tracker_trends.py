@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from workbook.tracker_records import CRAVING_MAX, CRAVING_MIN, MOODS, CheckIn, mood_level
 
@@ -19,15 +20,13 @@ MIN_POINTS = 3
 TREND_SHARE = 0.1
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(msgspec.Struct, frozen=True):
     days: tuple[dt.date, ...]
     values: tuple[int | None, ...]
     trend: str | None
 
 
-@dataclass(frozen=True)
-class Trends:
+class Trends(msgspec.Struct, frozen=True):
     """Daily craving (0-10) and mood (1-5) over `window` days ending today, oldest first."""
 
     window: int

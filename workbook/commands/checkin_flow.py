@@ -13,8 +13,9 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from typing import Any, TypeVar
+
+import msgspec
 
 from workbook.commands import UserError
 from workbook.paths import Paths
@@ -70,8 +71,7 @@ def parse_yes_no(text: str) -> bool:
     raise TrackerInputError("please answer yes or no")
 
 
-@dataclass
-class Given:
+class Given(msgspec.Struct):
     """The check-in fields given as options; None where an option was left out."""
 
     day: dt.date
@@ -116,7 +116,7 @@ def merged(given: Given, earlier: CheckIn | None) -> CheckIn:
         for name in ("craving", "mood", "contact", "triggers", "helped", "note")
         if getattr(given, name) is not None
     }
-    return replace(base, **changes)
+    return msgspec.structs.replace(base, **changes)
 
 
 def missing(checkin: CheckIn) -> list[str]:
@@ -188,7 +188,7 @@ def ask_for_rest(checkin: CheckIn, given: Given, known: list[str], today: dt.dat
         answers["helped"] = ask("What helped? ", optional_text) or checkin.helped
     if given.note is None:
         answers["note"] = ask("Anything else to note? ", optional_text) or checkin.note
-    return replace(checkin, **answers)
+    return msgspec.structs.replace(checkin, **answers)
 
 
 # --- saying what happened ----------------------------------------------------------------

@@ -7,8 +7,9 @@ Found by name (`renderer_named("html")`) or by the file a user asks for
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import PurePath
+
+import msgspec
 
 from workbook.plan import Plan
 from workbook.plan_render.html import render_html
@@ -16,8 +17,7 @@ from workbook.plan_render.markdown import render_markdown
 from workbook.plan_render.text import render_text
 
 
-@dataclass(frozen=True)
-class Renderer:
+class Renderer(msgspec.Struct, frozen=True):
     name: str
     extension: str
     render: Callable[[Plan], str]

@@ -6,9 +6,9 @@ A file that is there already is never replaced without asking.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,8 +32,7 @@ FORMATS = [
 DEFAULT_FORMAT = "html"
 
 
-@dataclass(frozen=True)
-class ExportChoice:
+class ExportChoice(msgspec.Struct, frozen=True):
     format: str  # a renderer's name
     path: Path  # a full path
     replace: bool = False  # the user agreed to replace the file that is there

@@ -7,9 +7,9 @@ key binding, a home entry, the command palette). Adding it to the home screen: o
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import msgspec
 from textual.screen import Screen
 
 from workbook.screens import tracker_open
@@ -63,8 +63,7 @@ NAMED_SCREENS: dict[str, Callable[[WorkbookApp], Screen]] = {
 }
 
 
-@dataclass(frozen=True)
-class HomeEntry:
+class HomeEntry(msgspec.Struct, frozen=True):
     id: str
     title: str
     description: str

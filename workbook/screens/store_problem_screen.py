@@ -6,8 +6,7 @@ id of the action the user chose, or None to quit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+import msgspec
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,13 +18,12 @@ from workbook.screens.styles import SCREENS_CSS
 from workbook.widgets.answer_field import plain
 
 
-@dataclass(frozen=True)
-class StoreProblem:
+class StoreProblem(msgspec.Struct, frozen=True):
     title: str
     explanation: str
     details: str = ""
     # (action id, button label); quitting is always offered as well.
-    actions: list[tuple[str, str]] = field(default_factory=list)
+    actions: list[tuple[str, str]] = msgspec.field(default_factory=list)
 
 
 class StoreProblemScreen(Screen[str | None]):
