@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input, RadioSet, SelectionList, TextArea
+from textual.widgets import Input, OptionList, RadioSet, SelectionList, TextArea
 
 from workbook.screens.exercise_screen import ExerciseScreen
 from workbook.widgets.list_field import ListField
@@ -148,3 +148,28 @@ async def test_list_entries_typed_in_a_burst_stay_apart(make_app):
         await pilot.pause(0.3)
         assert app.screen.current == "reasons"
         assert app.screen.query_one(ListField).value == ["sleep", "friends"]
+
+
+async def test_the_outline_takes_you_to_the_question_chosen(make_app, store_values):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("open_exercise('mini', 'name')")
+        await pilot.pause()
+        screen = app.screen
+        await type_text(pilot, "Robin")
+        for target in ("pull", "story", "safe"):
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            outline = app.screen.query_one("#outline", OptionList)
+            outline.highlighted = outline.get_option_index(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is screen
+            assert screen.current == target
+            assert screen.page.field.has_focus_within
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("escape")  # stay where you were
+        await pilot.pause()
+        assert screen.current == "safe"
+    assert store_values(app.store) == {"name": "Robin"}

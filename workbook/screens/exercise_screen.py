@@ -156,14 +156,17 @@ class ExerciseScreen(Screen[None]):
             self._queue_from_field()
             self._save_in_background()
         switcher = self.query_one("#pages", ContentSwitcher)
-        self.current = prompt_id
         if prompt_id is None:
+            self.current = None
             switcher.current = INTRO
             self._show_place()
             self.query_one("#begin", Button).focus()
             return
         if not self.query(f"#{page_id(prompt_id)}"):
             await switcher.mount(self._make_page(prompt_id))
+        # Only now, with its page built: handlers that run while the page is being mounted
+        # (a screen resuming after the outline closed) read the current page's answer.
+        self.current = prompt_id
         switcher.current = page_id(prompt_id)
         self.visits[prompt_id] = uuid.uuid4().hex
         self._show_place()
@@ -306,6 +309,8 @@ class ExerciseScreen(Screen[None]):
         if not self.save_now() or self.pending:
             return
         for page in self.query(PromptPage):
+            if not page.built:
+                continue  # still being mounted, from the answers as they are now
             prompt_id = page.prompt.id
             stored = self.store.answer(self.exercise.id, prompt_id)
             if stored == self.known.get(prompt_id) or prompt_id in self.drafts:

@@ -52,6 +52,11 @@ class PromptPage(VerticalScroll):
         yield Static(classes="answer-note")
 
     @property
+    def built(self) -> bool:
+        """False while the page is being mounted and its answer widget is not there yet."""
+        return bool(self.query("#answer"))
+
+    @property
     def field(self) -> AnswerField:
         return self.query_one("#answer", AnswerField)
 
