@@ -32,6 +32,7 @@ from workbook.tracker import (
     streak_for,
     urges,
 )
+from workbook.widgets.long_text_field import LongTextField
 
 TODAY = dt.date(2026, 3, 14)  # the fixed clock's day (tests run in UTC)
 TWO_WEEKS_AGO = TODAY - dt.timedelta(days=14)
@@ -315,6 +316,56 @@ async def test_a_slip_restarts_the_count_keeps_the_longest_and_shows_own_words(m
     assert [s.note for s in slips(app.store)] == ["A message"]
 
 
+async def test_the_quick_exit_keeps_a_slip_as_a_draft_and_never_records_it(make_app):
+    app = make_app()
+    set_start_date(app.store, TWO_WEEKS_AGO)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "slip")
+        await pilot.press(*"Not sure it counts", "ctrl+q")
+        await pilot.pause()
+    assert slips(app.store) == []
+    assert streak_for(app.store, TODAY).days == 14
+
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        assert home_line(again).startswith("14 days without contact")
+        await open_screen(again, pilot, "slip")
+        screen = again.screen
+        assert "not recorded yet" in screen_text(screen)
+        assert screen.query_one("#slip-note", LongTextField).value == "Not sure it counts"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [s.note for s in slips(again.store)] == ["Not sure it counts"]
+        await open_screen(again, pilot, "slip")  # recorded: the draft is gone
+        assert "not recorded yet" not in screen_text(again.screen)
+
+
+async def test_going_back_lets_a_slip_draft_go(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "slip")
+        await pilot.press(*"A text", "ctrl+q")
+        await pilot.pause()
+
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await open_screen(again, pilot, "slip")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmModal)
+        await pilot.press("enter")  # Enter alone keeps the words ("Stay here" has the focus)
+        await pilot.pause()
+        assert isinstance(again.screen, SlipScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#yes")  # "Go back"
+        await pilot.pause()
+        await open_screen(again, pilot, "slip")
+        assert "not recorded yet" not in screen_text(again.screen)
+        assert again.screen.query_one("#slip-note", LongTextField).value == ""
+    assert slips(again.store) == []
+
+
 async def test_without_own_words_the_slip_screen_says_where_they_come_from(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -470,7 +521,10 @@ async def test_leaving_a_written_slip_unrecorded_is_asked_first(make_app):
         await pilot.press("escape")  # stay
         await pilot.pause()
         assert isinstance(app.screen, SlipScreen)
-        await pilot.press("escape", "enter")  # go back after all
+        await pilot.press("escape", "enter")  # Enter alone: "Stay here" has the focus
+        await pilot.pause()
+        assert isinstance(app.screen, SlipScreen)
+        await pilot.press("escape", "shift+tab", "enter")  # to "Go back": go back after all
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert slips(app.store) == []

@@ -1,4 +1,8 @@
-"""A yes-or-no question, asked gently. Returns True for yes."""
+"""A yes-or-no question, asked gently. Returns True for yes.
+
+Where yes would let the user's words go, `keep_by_default` puts the focus on no, so that an
+Enter pressed without reading keeps them.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +22,14 @@ class ConfirmModal(ModalScreen[bool]):
     CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(False)", "No")]
 
-    def __init__(self, question: str, yes: str, no: str = "Not now") -> None:
+    def __init__(
+        self, question: str, yes: str, no: str = "Not now", *, keep_by_default: bool = False
+    ) -> None:
         super().__init__(classes="modal")
         self.question = question
         self.yes = yes
         self.no = no
+        self.keep_by_default = keep_by_default
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box confirm-box"):
@@ -30,6 +37,10 @@ class ConfirmModal(ModalScreen[bool]):
             with Horizontal(classes="modal-buttons"):
                 yield Button(plain(self.yes), id="yes", variant="primary")
                 yield Button(plain(self.no), id="no")
+
+    def on_mount(self) -> None:
+        if self.keep_by_default:
+            self.query_one("#no", Button).focus()
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:

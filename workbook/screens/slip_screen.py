@@ -2,6 +2,9 @@
 
 A slip is information: it shows what was hard. The words here carry no judgement. The current
 stretch starts again on the day of the slip; the earlier days and the longest stretch stay.
+
+Only the Record button records a slip, because it restarts the count. Words written here and
+left by the quick exit are kept as a draft, and come back the next time this screen opens.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from workbook.drafts import DRAFTS_TABLE
 from workbook.exercises import DatePrompt, LongTextPrompt
 from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
@@ -44,6 +48,12 @@ NO_OWN_WORDS = (
     "there will be shown here, for a moment like this."
 )
 DAY = DatePrompt(id="day", label="Which day?")
+DRAFT_HINT = (
+    "You began writing this earlier and left before recording it. It is not recorded yet: "
+    "record it, or go back to let it go."
+)
+# The drafts record of a slip written but not recorded: {"text": note, "day": what was typed}.
+SLIP_DRAFT = "tracker/slip"
 NOTE = LongTextPrompt(
     id="note",
     label="What happened, and what might help next time? Only you will read this.",
@@ -68,6 +78,9 @@ class SlipScreen(Screen[None]):
         # A slip already noted for the day: its note is shown, so saving keeps it.
         self.earlier_note = earlier[0].note if earlier else ""
         self.recorded = False
+        draft = store.record(DRAFTS_TABLE, SLIP_DRAFT) or {}
+        self.draft_note: str | None = draft.get("text") or None
+        self.draft_day: str = draft.get("day") or self.day.isoformat()
 
     def compose(self) -> ComposeResult:
         own_words = if_i_slip(self.store)
@@ -79,10 +92,12 @@ class SlipScreen(Screen[None]):
                 yield Static(plain(own_words), id="if-i-slip", classes="own-words")
             else:
                 yield Static(NO_OWN_WORDS, id="if-i-slip", classes="tracker-hint")
+            if self.draft_note is not None:
+                yield Static(DRAFT_HINT, id="slip-draft", classes="tracker-hint")
             yield Static(plain(DAY.label), classes="tracker-label")
-            yield DateField(DAY, self.day.isoformat(), id="slip-day")
+            yield DateField(DAY, self.draft_day, id="slip-day")
             yield Static(plain(NOTE.label), classes="tracker-label")
-            yield LongTextField(NOTE, self.earlier_note, id="slip-note")
+            yield LongTextField(NOTE, self.draft_note or self.earlier_note, id="slip-note")
             yield Button("Record the slip  ^S", id="record", variant="primary")
         yield Static(id="slip-status", classes="tracker-status")
         yield Footer(show_command_palette=False)
@@ -111,14 +126,30 @@ class SlipScreen(Screen[None]):
             return f"Could not save just now ({error}). What you wrote is still here."
         self.day = day
         self.recorded = True
+        self._forget_draft()
         return None
 
+    def _forget_draft(self) -> None:
+        if self.draft_note is None:
+            return
+        try:
+            self.store.put_record(DRAFTS_TABLE, SLIP_DRAFT, {"text": None, "day": None})
+        except (OSError, StoreError):
+            return  # the old draft comes back next time: nothing is lost by keeping it
+        self.draft_note = None
+
     def save_now(self) -> bool:
-        """On the quick exit: keep a note that was written, as the slip it describes."""
+        """On the quick exit: keep what was written as a draft. The slip is not recorded:
+        that restarts the count, and only the user's Record does it."""
         note = self.query_one("#slip-note", LongTextField).value
-        if self.recorded or not note.strip() or note.strip() == self.earlier_note:
+        if self.recorded or note.strip() in ("", self.earlier_note.strip()):
             return True
-        return self._write() is None
+        day = self.query_one("#slip-day", DateField).text
+        try:
+            self.store.put_record(DRAFTS_TABLE, SLIP_DRAFT, {"text": note, "day": day})
+        except (OSError, StoreError):
+            return False
+        return True
 
     @on(Button.Pressed, "#record")
     def action_record(self) -> None:
@@ -138,11 +169,13 @@ class SlipScreen(Screen[None]):
     def action_leave(self) -> None:
         note = self.query_one("#slip-note", LongTextField).value.strip()
         if self.recorded or note == self.earlier_note.strip():
+            self._forget_draft()  # nothing new is written here: no draft to come back to
             self.dismiss()
             return
 
         def answered(leave: bool | None) -> None:
             if leave:
+                self._forget_draft()
                 self.dismiss()
 
         self.app.push_screen(
@@ -150,6 +183,7 @@ class SlipScreen(Screen[None]):
                 "Go back without recording this slip? What you wrote here will not be kept.",
                 yes="Go back",
                 no="Stay here",
+                keep_by_default=True,
             ),
             answered,
         )
