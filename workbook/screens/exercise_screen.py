@@ -160,7 +160,10 @@ class ExerciseScreen(Screen[None]):
             self.current = None
             switcher.current = INTRO
             self._show_place()
-            self.query_one("#begin", Button).focus()
+            # The intro is read from its first line; Begin has the focus all the same (the
+            # bar at the bottom says so), without scrolling the intro down to it.
+            self.query_one("#begin", Button).focus(scroll_visible=False)
+            self.query_one(f"#{INTRO}", VerticalScroll).scroll_home(animate=False)
             return
         if not self.query(f"#{page_id(prompt_id)}"):
             await switcher.mount(self._make_page(prompt_id))
@@ -263,9 +266,21 @@ class ExerciseScreen(Screen[None]):
             await self.show(target)
 
     def finish(self) -> None:
-        if self.save_now():
-            self.notify("That was the last question. Your answers are saved.", title="Well done")
-            self.dismiss()
+        if not self.save_now():
+            return
+        open_count = sum(1 for p in self.prompts if p.is_empty(self.known.get(p.id)))
+        if open_count == 0:
+            self.notify(
+                "You have answered every question. Your answers are saved.", title="Well done"
+            )
+        else:
+            questions = "question is" if open_count == 1 else "questions are"
+            self.notify(
+                f"That was the last question. {open_count} {questions} still open, whenever "
+                "you are ready: the outline (Ctrl+O) marks the answered ones with ✓.",
+                title="Your answers are saved",
+            )
+        self.dismiss()
 
     def action_leave(self) -> None:
         # If the answers cannot be written, stay: the words are still here, and the user
