@@ -35,6 +35,7 @@ NAMED_COMMANDS = [
     ("Help", "Keys, and where your answers are kept (F1)", "help"),
     ("Welcome", "The first screen again", "welcome"),
 ]
+TEXTUAL_COMMANDS_KEPT = {"Theme"}
 HIDDEN_MESSAGE = "(the message is not shown, because it may contain words you wrote)"
 
 
@@ -175,9 +176,13 @@ class WorkbookApp(App[None]):
             )
         for title, help_text, name in NAMED_COMMANDS:
             yield SystemCommand(title, help_text, partial(self.action_show_screen, name))
+        yield SystemCommand(
+            "Quick exit", "Save what you typed and leave at once (Ctrl+Q)", self.action_quit
+        )
         for command in super().get_system_commands(screen):
-            # A screenshot would write the user's answers into a file: not offered.
-            if command.title != "Screenshot":
+            # Of Textual's own commands only the theme is for the user: "Keys" and "Maximize"
+            # are for programmers, and a screenshot would write the answers into a file.
+            if command.title in TEXTUAL_COMMANDS_KEPT:
                 yield command
 
     # --- crashes --------------------------------------------------------------------------

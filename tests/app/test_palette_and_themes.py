@@ -28,12 +28,27 @@ async def test_palette_opens_an_exercise_its_answers_and_crisis_lines(make_app):
         assert isinstance(app.screen, CrisisScreen)
 
 
-async def test_palette_has_no_screenshot_command(make_app):
+async def test_palette_has_the_users_commands_and_none_for_programmers(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("open_exercise('mini', 'story')")  # a text area: "Maximize"
+        await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-    assert "Crisis lines" in titles and "Your recovery plan" in titles
+    assert {"Crisis lines", "Your recovery plan", "Quick exit", "Theme"} <= set(titles)
     assert "Screenshot" not in titles  # it would write answers into a file
+    assert not {"Keys", "Maximize", "Quit"} & set(titles)
+
+
+async def test_quick_exit_from_the_palette_saves_and_leaves(make_app, store_values):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("open_exercise('mini', 'name')")
+        await pilot.pause()
+        await pilot.press(*"Robin")
+        await run_command(app, pilot, "Quick exit")
+        await pilot.pause()
+        assert not app.is_running
+    assert store_values(app.store) == {"name": "Robin"}
 
 
 async def test_a_screen_not_there_says_it_is_not_ready_rather_than_failing(make_app):
