@@ -43,7 +43,7 @@ DEFAULT_REVIEW_DAYS = 30
 # Lists in these sections are steps taken in order, so they are numbered.
 ORDERED_SECTIONS = frozenset({"craving-steps"})
 # On paper these begin a new page, so they can be handed over on their own (a safety plan
-# is often shared with a counsellor).
+# is often shared with a counselor).
 OWN_PAGE_SECTIONS = frozenset({"safety-plan"})
 # Labels longer than this are shortened to their first sentence.
 LABEL_LIMIT = 120
@@ -64,7 +64,7 @@ MONTHS = [
 ]
 
 NOTICE = (
-    "This plan is self-help, not therapy. It does not replace a counsellor, a doctor "
+    "This plan is self-help, not therapy. It does not replace a counselor, a doctor "
     "or emergency help."
 )
 CRISIS_TITLE = "If you are in danger or in crisis"
@@ -417,7 +417,7 @@ def progress_facts(progress: ProgressFacts) -> tuple[Fact, ...]:
     if progress.days_without_contact is not None:
         facts.append(Fact("Days without contact", _days(progress.days_without_contact)))
     if progress.longest_streak is not None:
-        facts.append(Fact("Longest streak", _days(progress.longest_streak)))
+        facts.append(Fact("Longest stretch without contact", _days(progress.longest_streak)))
     if progress.urges_logged:
         facts.append(
             Fact(

@@ -2,7 +2,7 @@
 plan screen share.
 
 Saving never replaces a file without being told to: a plan is often saved next to an earlier
-one, and the earlier one may be the copy a counsellor was given.
+one, and the earlier one may be the copy a counselor was given.
 """
 
 from __future__ import annotations

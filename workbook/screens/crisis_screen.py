@@ -21,7 +21,8 @@ CHECK_NUMBERS = (
 )
 
 
-def line_words(line: CrisisLine) -> str:
+def line_details(line: CrisisLine) -> str:
+    """How to reach a line and when, then what it is for: the lines under its name."""
     ways = []
     if line.call:
         ways.append(f"Call {line.call}")
@@ -29,10 +30,7 @@ def line_words(line: CrisisLine) -> str:
         ways.append(f"Text {line.text}")
     if line.hours:
         ways.append(line.hours)
-    words = f"{line.name}\n  {' · '.join(ways)}"
-    if line.purpose:
-        words += f"\n  {line.purpose}"
-    return words
+    return "\n".join(part for part in (" · ".join(ways), line.purpose) if part)
 
 
 class CrisisScreen(Screen[None]):
@@ -61,7 +59,7 @@ class CrisisScreen(Screen[None]):
             yield from self._regions(self.resources)
             yield Static(
                 plain(
-                    "You can add your own numbers (a friend, your counsellor, a local "
+                    "You can add your own numbers (a friend, your counselor, a local "
                     f"service) in {self.own_file}. Press Escape to go back."
                 ),
                 classes="crisis-own",
@@ -72,7 +70,9 @@ class CrisisScreen(Screen[None]):
         for region in resources.regions:
             yield Static(plain(region.name), classes="crisis-region")
             for line in region.lines:
-                yield Static(plain(line_words(line)), classes="crisis-line")
+                yield Static(plain(line.name), classes="crisis-line")
+                # Its own widget, indented by a margin, so wrapped lines keep the indent.
+                yield Static(plain(line_details(line)), classes="crisis-line -details")
 
     def on_mount(self) -> None:
         self.sub_title = "Crisis lines"
