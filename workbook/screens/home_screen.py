@@ -101,8 +101,10 @@ class HomeScreen(Screen[None]):
         for exercise in self.content.catalog.exercises:
             options.append(
                 Option(
+                    # Two lines, the progress beside the title, so that the whole menu fits
+                    # 80x24 for someone coming back (with "Continue where you left off").
                     Content.from_markup(
-                        "[b]$title[/b]\n[$text-muted]$summary[/]\n[$text-secondary]$progress",
+                        "[b]$title[/b]  [$text-secondary]$progress[/]\n[$text-muted]$summary",
                         title=exercise.title,
                         summary=exercise.summary,
                         progress=progress_words(exercise, self.store, self.clock),
