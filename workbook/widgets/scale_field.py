@@ -91,11 +91,14 @@ class ScaleField(AnswerField):
     def compose(self) -> ComposeResult:
         yield ScaleRow(list(range(self.prompt.min, self.prompt.max + 1)), self._value)
         steps = self.prompt.max - self.prompt.min + 1
+        low = f"{self.prompt.min} = {self.prompt.min_label}"
+        high = f"{self.prompt.max} = {self.prompt.max_label}"
         with Horizontal(id="scale-ends") as ends:
-            # As wide as the row of numbers, so each label sits under its end.
-            ends.styles.width = steps * STEP_WIDTH + 4
-            yield Static(plain(f"{self.prompt.min} = {self.prompt.min_label}"), id="scale-min")
-            yield Static(plain(f"{self.prompt.max} = {self.prompt.max_label}"), id="scale-max")
+            # As wide as the row of numbers, so each label sits under its end; wider when the
+            # labels need it, so that neither breaks in the middle.
+            ends.styles.width = max(steps * STEP_WIDTH + 4, len(low) + len(high) + 5)
+            yield Static(plain(low), id="scale-min")
+            yield Static(plain(high), id="scale-max")
 
     @property
     def value(self) -> int | None:
