@@ -131,6 +131,13 @@ def test_without_a_terminal_missing_answers_are_a_usage_error(paths, capsys, no_
     assert not paths.data_file.exists()  # not even an empty workbook was made
 
 
+@pytest.mark.parametrize("flags", [["--contact", "--no-contact"], ["--no-contact", "--contact"]])
+def test_contact_and_no_contact_together_is_a_usage_error(paths, capsys, no_terminal, flags):
+    assert checkin(paths, "--craving", "3", "--mood", "okay", *flags) == 2
+    assert "give --contact or --no-contact, not both" in capsys.readouterr().err
+    assert not paths.data_file.exists()
+
+
 def test_a_real_pipe_that_never_closes_does_not_make_it_wait(paths, tmp_path):
     # stdin is an open pipe nobody writes to: reading it would wait until the timeout.
     command = [sys.executable, "-m", "workbook", "--data-dir", str(paths.data_dir), "checkin"]

@@ -12,6 +12,15 @@ from workbook.paths import Paths
 from workbook.tracker_records import MOODS
 
 
+class OneContactAnswer(argparse.BooleanOptionalAction):
+    """--contact or --no-contact, once: both at once is a mistake to point out, not to guess."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        if getattr(namespace, self.dest) is not None:
+            parser.error("give --contact or --no-contact, not both")
+        super().__call__(parser, namespace, values, option_string)
+
+
 def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "checkin",
@@ -24,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
     parser.add_argument("--mood", metavar="WORD", help="one of: " + ", ".join(MOODS))
     parser.add_argument(
         "--contact",
-        action=argparse.BooleanOptionalAction,
+        action=OneContactAnswer,
         default=None,
         help="whether there was any contact with them that day",
     )

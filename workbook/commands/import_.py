@@ -33,8 +33,18 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     backup = parse_backup(data, source)  # checked whole before the store is touched
     with WorkbookStore.open(paths) as store:
         added = import_backup(store, backup)
-    print(
-        f"Imported {source}: {added['revisions']} answer revisions and "
-        f"{added['records']} other entries were new."
-    )
+    print(import_words(source, added["revisions"], added["records"]))
     return 0
+
+
+def import_words(source: Path, versions: int, entries: int) -> str:
+    if versions == 0 and entries == 0:
+        return f"Nothing new in {source}: your workbook already has everything in it."
+    return (
+        f"Imported {source}: {_count(versions, 'version')} of your answers and "
+        f"{_count(entries, 'entry', 'entries')} (check-ins, urges, slips, settings) were new."
+    )
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
