@@ -7,11 +7,14 @@ from textual.widgets import Input
 from workbook.screens.answers_screen import AnswersScreen
 from workbook.screens.history_screen import HistoryScreen
 from workbook.widgets.answer_block import AnswerBlock
+from workbook.widgets.hanging_text import HangingText
 from workbook.widgets.revision_card import RevisionCard
 
 
 def card_texts(screen) -> list[str]:
-    return [str(card.query_one(".revision-text").render()) for card in screen.query(RevisionCard)]
+    return [
+        card.query_one(".revision-text", HangingText).text for card in screen.query(RevisionCard)
+    ]
 
 
 async def test_history_lists_revisions_and_restoring_one_works(make_app, clock):
@@ -91,9 +94,11 @@ async def test_all_answers_on_one_page_lead_to_history(make_app):
         assert isinstance(screen, AnswersScreen)
         blocks = {b.prompt.id: b for b in screen.query(AnswerBlock)}
         assert len(blocks) == 8
-        assert str(blocks["reasons"].query_one(".block-answer").render()) == "• sleep\n• friends"
-        assert str(blocks["safe"].query_one(".block-answer").render()) == "No"
-        assert "Not answered yet" in str(blocks["name"].query_one(".block-answer").render())
+        assert (
+            blocks["reasons"].query_one(".block-answer", HangingText).text == "• sleep\n• friends"
+        )
+        assert blocks["safe"].query_one(".block-answer", HangingText).text == "No"
+        assert "Not answered yet" in blocks["name"].query_one(".block-answer", HangingText).text
         blocks["reasons"].focus()
         await pilot.press("enter")
         await pilot.pause()

@@ -53,7 +53,7 @@ def home_line(app) -> str:
 
 
 def screen_text(screen) -> str:
-    return "\n".join(str(widget.render()) for widget in screen.query("Static"))
+    return "\n".join(str(widget.render()) for widget in screen.query("Static, HangingText"))
 
 
 async def open_screen(app, pilot, name: str) -> None:

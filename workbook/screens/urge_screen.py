@@ -23,6 +23,7 @@ from workbook.screens.styles import SCREENS_CSS
 from workbook.store import Clock, StoreError, WorkbookStore
 from workbook.tracker import TrackerInputError, UrgeKit, known_triggers, log_urge, urge_kit
 from workbook.widgets.answer_field import plain
+from workbook.widgets.hanging_text import HangingText
 from workbook.widgets.scale_field import ScaleField
 from workbook.widgets.text_field import TextField
 from workbook.widgets.yes_no_field import YesNoField
@@ -148,7 +149,7 @@ class UrgeScreen(Screen[None]):
             yield Static(NO_KIT, classes="tracker-hint")
         for heading, text in parts:
             yield Static(heading, classes="tracker-label")
-            yield Static(plain(text), classes="own-words")
+            yield HangingText(text, classes="own-words")
         yield Static(
             "If it feels like too much, or you are not safe: F2 for crisis lines, any time.",
             id="urge-crisis",

@@ -14,6 +14,7 @@ from workbook.exercises import Prompt
 from workbook.widgets.answer_field import plain
 from workbook.widgets.focus import focus_sibling
 from workbook.widgets.formatting import answer_words
+from workbook.widgets.hanging_text import HangingText
 
 
 class AnswerBlock(Vertical, can_focus=True):
@@ -42,7 +43,7 @@ class AnswerBlock(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(plain(f"{self.number}. {self.prompt.label}"), classes="block-label")
-        yield Static(plain(answer_words(self.prompt, self.value)), classes="block-answer")
+        yield HangingText(answer_words(self.prompt, self.value), classes="block-answer")
         if self.note:
             yield Static(plain(self.note), classes="block-note")
 

@@ -13,6 +13,7 @@ from workbook.store import Revision
 from workbook.widgets.answer_field import plain
 from workbook.widgets.focus import focus_sibling
 from workbook.widgets.formatting import answer_words
+from workbook.widgets.hanging_text import HangingText
 
 
 class RevisionCard(Vertical, can_focus=True):
@@ -41,7 +42,7 @@ class RevisionCard(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(plain(self.heading), classes="revision-heading")
-        yield Static(plain(answer_words(self.prompt, self.revision.value)), classes="revision-text")
+        yield HangingText(answer_words(self.prompt, self.revision.value), classes="revision-text")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The answer now cannot be brought back: it is already here.
