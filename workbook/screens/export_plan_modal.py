@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from workbook.plan_export import is_taken, suggested_file
 from workbook.plan_render import RENDERERS, renderer_for_file, renderer_named
@@ -22,6 +22,7 @@ from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
 from workbook.screens.styles import SCREENS_CSS
 from workbook.widgets.answer_field import plain
+from workbook.widgets.marks import MarkedRadioButton
 
 # The kinds of file offered, most useful first: (renderer name, what it is, in plain words).
 FORMATS = [
@@ -89,7 +90,7 @@ class ExportPlanModal(ModalScreen[ExportChoice | None]):
             yield Static("Save your plan as a file", classes="modal-title")
             with RadioSet(id="export-format", compact=True):
                 for name, words in FORMATS:
-                    yield RadioButton(words, value=name == self.format, id=f"format-{name}")
+                    yield MarkedRadioButton(words, value=name == self.format, id=f"format-{name}")
             yield Static("Where to save it", classes="export-label")
             yield Input(str(self.path), id="export-path", compact=True)
             yield Static(plain(self.problem), id="export-problem")

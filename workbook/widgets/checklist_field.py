@@ -11,6 +11,7 @@ from textual.widgets.selection_list import Selection
 
 from workbook.exercises import OTHER_PREFIX, ChecklistPrompt
 from workbook.widgets.answer_field import AnswerField, plain
+from workbook.widgets.marks import MarkedSelectionList
 
 
 class ChecklistField(AnswerField):
@@ -31,7 +32,7 @@ class ChecklistField(AnswerField):
         self._chosen = set(items)
 
     def compose(self) -> ComposeResult:
-        yield SelectionList[str](
+        yield MarkedSelectionList[str](
             *(Selection(plain(choice), choice, choice in self._chosen) for choice in self.choices),
             id="checklist",
         )

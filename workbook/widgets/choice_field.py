@@ -6,10 +6,11 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, RadioButton, RadioSet
+from textual.widgets import Input, RadioSet
 
 from workbook.exercises import OTHER_PREFIX, ChoicePrompt
 from workbook.widgets.answer_field import AnswerField, plain
+from workbook.widgets.marks import MarkedRadioButton
 
 OTHER_LABEL = "Something else (in your own words)"
 
@@ -34,9 +35,9 @@ class ChoiceField(AnswerField):
         value = self.initial_value
         with RadioSet(id="choice"):
             for index, choice in enumerate(self.choices):
-                yield RadioButton(plain(choice), value=choice == value, id=f"option-{index}")
+                yield MarkedRadioButton(plain(choice), value=choice == value, id=f"option-{index}")
             if self.prompt.other:
-                yield RadioButton(OTHER_LABEL, value=bool(self._own_words), id="option-other")
+                yield MarkedRadioButton(OTHER_LABEL, value=bool(self._own_words), id="option-other")
         if self.prompt.other:
             yield Input(
                 self._own_words,
@@ -74,7 +75,7 @@ class ChoiceField(AnswerField):
     @on(Input.Changed, "#other")
     def _own_words_typed(self, event: Input.Changed) -> None:
         event.stop()
-        other = self.query_one("#option-other", RadioButton)
+        other = self.query_one("#option-other", MarkedRadioButton)
         if event.value.strip() and not other.value:
             other.value = True  # typing your own words chooses "something else"
             return  # the RadioSet.Changed that follows announces it

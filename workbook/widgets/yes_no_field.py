@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import RadioButton, RadioSet
+from textual.widgets import RadioSet
 
 from workbook.widgets.answer_field import AnswerField
+from workbook.widgets.marks import MarkedRadioButton
 
 
 class YesNoField(AnswerField):
@@ -15,8 +16,8 @@ class YesNoField(AnswerField):
     def compose(self) -> ComposeResult:
         value = self.initial_value
         with RadioSet(id="yesno"):
-            yield RadioButton("Yes", value=value is True, id="yes")
-            yield RadioButton("No", value=value is False, id="no")
+            yield MarkedRadioButton("Yes", value=value is True, id="yes")
+            yield MarkedRadioButton("No", value=value is False, id="no")
 
     @property
     def value(self) -> bool | None:

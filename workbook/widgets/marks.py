@@ -1,0 +1,40 @@
+"""Radio buttons and checklists that show their state by shape, not by colour alone.
+
+Textual draws a chosen and an unchosen button alike (▐●▌ and ▐X▌) and tells them apart by
+colour only, which is lost on a terminal without colour (NO_COLOR) and hard to see for many
+people. Here an unchosen button is empty: ▐ ▌.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.strip import Strip
+from textual.widgets import RadioButton, SelectionList
+from textual.widgets._toggle_button import ToggleButton
+
+EMPTY = " "
+Value = TypeVar("Value")
+
+
+class MarkedRadioButton(RadioButton):
+    @property
+    def BUTTON_INNER(self) -> str:
+        return RadioButton.BUTTON_INNER if self.value else EMPTY
+
+
+class MarkedSelectionList(SelectionList[Value]):
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = self.scroll_offset.y + y
+        if (
+            len(segments) > 2
+            and segments[0].text == ToggleButton.BUTTON_LEFT
+            and segments[1].text == ToggleButton.BUTTON_INNER
+            and index < self.option_count
+            and self.get_option_at_index(index).value not in self._selected
+        ):
+            segments[1] = segments[1]._replace(text=EMPTY)
+            return Strip(segments, strip.cell_length)
+        return strip
