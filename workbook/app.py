@@ -12,6 +12,7 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
@@ -112,6 +113,10 @@ class WorkbookApp(App[None]):
         if make is None:
             self.notify("This part of the workbook is not ready yet.", title="Not yet")
             return
+        if isinstance(self.screen, CommandPalette):
+            # F1, F2 and F3 work inside the palette too; close it rather than leave it under
+            # the new screen (a second Ctrl+P would then try to open a second palette).
+            self.pop_screen()
         screen = make(self)
         if type(self.screen) is type(screen):
             return  # already showing: F2 twice does not stack two copies

@@ -70,3 +70,21 @@ async def test_the_high_contrast_theme_is_remembered(make_app):
     again = make_app(theme=None)
     async with again.run_test(size=(80, 24)):
         assert again.theme == HIGH_CONTRAST.name
+
+
+async def test_safety_keys_inside_the_palette_close_it_first(make_app):
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("f2", "f1", "f3"):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert isinstance(app.screen, CommandPalette)
+            await pilot.press(key)
+            await pilot.pause()
+            assert not any(isinstance(s, CommandPalette) for s in app.screen_stack)
+        await pilot.press("ctrl+p")  # a palette again, over the urge screen: no crash
+        await pilot.pause()
+        assert sum(isinstance(s, CommandPalette) for s in app.screen_stack) == 1
+        assert app.is_running
