@@ -113,24 +113,32 @@ class WorkbookApp(App[None]):
         if make is None:
             self.notify("This part of the workbook is not ready yet.", title="Not yet")
             return
-        if isinstance(self.screen, CommandPalette):
-            # F1, F2 and F3 work inside the palette too; close it rather than leave it under
-            # the new screen (a second Ctrl+P would then try to open a second palette).
-            self.pop_screen()
+        self._close_palette()
         screen = make(self)
         if type(self.screen) is type(screen):
             return  # already showing: F2 twice does not stack two copies
         self.push_screen(screen)
 
+    def _close_palette(self) -> None:
+        """F1, F2 and F3 work inside the command palette too: close it rather than leave it
+        under the new screen, where a second Ctrl+P would open a second palette. Its search
+        is stopped first, as its own Escape does: it must not outlive the palette."""
+        palette = self.screen
+        if isinstance(palette, CommandPalette):
+            self.workers.cancel_node(palette)
+            palette.dismiss()
+
     def action_open_exercise(self, exercise_id: str, prompt_id: str | None = None) -> None:
         exercise = self.content.catalog.get(exercise_id)
         if exercise is not None:
+            self._close_palette()
             # Imported here: the exercise screen (Markdown and all) is not needed for first paint.
             from workbook.screens.exercise_screen import ExerciseScreen
 
             self.push_screen(ExerciseScreen(exercise, self.store, self.clock, start_at=prompt_id))
 
     def action_open_answers(self, exercise_id: str | None = None) -> None:
+        self._close_palette()
         exercises = self.content.catalog.exercises
         if exercise_id is None and len(exercises) == 1:
             exercise_id = exercises[0].id

@@ -88,3 +88,25 @@ async def test_safety_keys_inside_the_palette_close_it_first(make_app):
         await pilot.pause()
         assert sum(isinstance(s, CommandPalette) for s in app.screen_stack) == 1
         assert app.is_running
+
+
+async def test_a_search_running_in_the_palette_does_not_outlive_it(make_app):
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press("6", "f2")  # a search starts, and the palette closes at once
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await app.run_action("open_exercise('mini')")  # a screen opened over the palette
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert sum(isinstance(s, CommandPalette) for s in app.screen_stack) == 1
+        assert app.is_running
