@@ -33,7 +33,7 @@ class MarkedSelectionList(SelectionList[Value]):
             and segments[0].text == ToggleButton.BUTTON_LEFT
             and segments[1].text == ToggleButton.BUTTON_INNER
             and index < self.option_count
-            and self.get_option_at_index(index).value not in self._selected
+            and self.get_option_at_index(index).value not in self.selected
         ):
             segments[1] = segments[1]._replace(text=EMPTY)
             return Strip(segments, strip.cell_length)
