@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual.strip import Strip
-from textual.widgets import RadioButton, SelectionList
-from textual.widgets._toggle_button import ToggleButton
+from textual.widgets import Checkbox, RadioButton, SelectionList
 
 EMPTY = " "
 Value = TypeVar("Value")
@@ -25,13 +24,14 @@ class MarkedRadioButton(RadioButton):
 
 class MarkedSelectionList(SelectionList[Value]):
     def render_line(self, y: int) -> Strip:
+        # SelectionList draws each line's box like a Checkbox: ▐X▌ then the label.
         strip = super().render_line(y)
         segments = list(strip)
         index = self.scroll_offset.y + y
         if (
             len(segments) > 2
-            and segments[0].text == ToggleButton.BUTTON_LEFT
-            and segments[1].text == ToggleButton.BUTTON_INNER
+            and segments[0].text == Checkbox.BUTTON_LEFT
+            and segments[1].text == Checkbox.BUTTON_INNER
             and index < self.option_count
             and self.get_option_at_index(index).value not in self.selected
         ):
