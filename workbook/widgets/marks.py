@@ -17,6 +17,8 @@ Value = TypeVar("Value")
 
 
 class MarkedRadioButton(RadioButton):
+    # Textual reads this class constant each time it draws the button; as a property it
+    # follows the button's value.
     @property
     def BUTTON_INNER(self) -> str:
         return RadioButton.BUTTON_INNER if self.value else EMPTY
