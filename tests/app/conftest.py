@@ -37,7 +37,9 @@ def make_app(paths: Paths, clock, mini_content) -> Iterator[MakeApp]:
     content. Call it again after the first store is closed to 'restart' the workbook."""
     stores: list[WorkbookStore] = []
 
-    def make(*, welcome_seen: bool = True, theme: str | None = DEFAULT_THEME) -> WorkbookApp:
+    def make(
+        *, welcome_seen: bool = True, theme: str | None = DEFAULT_THEME, bundled: bool = False
+    ) -> WorkbookApp:
         for earlier in stores:
             earlier.close()
         store = WorkbookStore.open(paths, clock)
@@ -46,19 +48,28 @@ def make_app(paths: Paths, clock, mini_content) -> Iterator[MakeApp]:
             store.set_setting("theme", theme)
         if welcome_seen:
             store.set_setting("welcome_seen", True)
-        return WorkbookApp(content=mini_only(load_content(paths)), store=store, clock=clock)
+        # The small test exercise only, unless a test needs the bundled exercises themselves.
+        content = only(load_content(paths), BUNDLED_IDS if bundled else {"mini"})
+        return WorkbookApp(content=content, store=store, clock=clock)
 
     yield make
     for store in stores:
         store.close()
 
 
+BUNDLED_IDS = {"truth-realizations", "need-inventory", "abstinence-plan"}
+
+
 def mini_only(content: Content) -> Content:
     """The real plan outline and crisis lines, but only the small test exercise, so app tests
     and snapshots do not change when the bundled exercises' words do."""
+    return only(content, {"mini"})
+
+
+def only(content: Content, exercise_ids: set[str]) -> Content:
     catalog = content.catalog
-    catalog.exercises = [e for e in catalog.exercises if e.id == "mini"]
-    catalog.sources = {"mini": catalog.sources["mini"]}
+    catalog.exercises = [e for e in catalog.exercises if e.id in exercise_ids]
+    catalog.sources = {e.id: catalog.sources[e.id] for e in catalog.exercises}
     return content
 
 

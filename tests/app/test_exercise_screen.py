@@ -175,21 +175,15 @@ async def test_the_outline_takes_you_to_the_question_chosen(make_app, store_valu
     assert store_values(app.store) == {"name": "Robin"}
 
 
-async def test_a_long_intro_opens_at_its_first_line_with_begin_focused(paths, clock):
-    from workbook.app import WorkbookApp
-    from workbook.content import load_content
-    from workbook.store import WorkbookStore
-
-    with WorkbookStore.open(paths, clock) as store:
-        store.set_setting("welcome_seen", True)
-        app = WorkbookApp(content=load_content(paths), store=store, clock=clock)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await app.run_action("open_exercise('abstinence-plan')")
-            await pilot.pause()
-            intro = app.screen.query_one("#intro")
-            assert intro.max_scroll_y > 0  # longer than the screen: the case that matters
-            assert intro.scroll_y == 0
-            assert app.focused is app.screen.query_one("#begin")
+async def test_a_long_intro_opens_at_its_first_line_with_begin_focused(make_app):
+    app = make_app(bundled=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("open_exercise('abstinence-plan')")
+        await pilot.pause()
+        intro = app.screen.query_one("#intro")
+        assert intro.max_scroll_y > 0  # longer than the screen: the case that matters
+        assert intro.scroll_y == 0
+        assert app.focused is app.screen.query_one("#begin")
 
 
 async def test_the_last_question_says_how_many_are_still_open(make_app):
