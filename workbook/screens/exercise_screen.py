@@ -123,10 +123,14 @@ class ExerciseScreen(Screen[None]):
         ]
         if self.exercise.minutes:
             facts.append(f"about {self.exercise.minutes} minutes for a first pass")
-        answered = sum(1 for p in self.prompts if not p.is_empty(self.known.get(p.id)))
+        answered = len(self.answered())
         if answered:
             facts.append(f"{answered} answered so far")
         return " · ".join(facts) + ". You can stop at any time; everything is saved as you go."
+
+    def answered(self) -> set[str]:
+        """The ids of the prompts with an answer saved."""
+        return {p.id for p in self.prompts if not p.is_empty(self.known.get(p.id))}
 
     def _begin_label(self) -> str:
         last = self.last_prompt()
@@ -268,7 +272,7 @@ class ExerciseScreen(Screen[None]):
     def finish(self) -> None:
         if not self.save_now():
             return
-        open_count = sum(1 for p in self.prompts if p.is_empty(self.known.get(p.id)))
+        open_count = len(self.prompts) - len(self.answered())
         if open_count == 0:
             self.notify(
                 "You have answered every question. Your answers are saved.", title="Well done"
@@ -293,9 +297,8 @@ class ExerciseScreen(Screen[None]):
             self.page.toggle_help()
 
     def action_outline(self) -> None:
-        answered = {p.id for p in self.prompts if not p.is_empty(self.known.get(p.id))}
         self.app.push_screen(
-            OutlineModal(self.exercise, answered, self.current), self._outline_chosen
+            OutlineModal(self.exercise, self.answered(), self.current), self._outline_chosen
         )
 
     async def _outline_chosen(self, target: str | None) -> None:
