@@ -26,10 +26,24 @@ def draft_key(exercise_id: str, prompt_id: str) -> str:
     return f"{exercise_id}/{prompt_id}"
 
 
+def draft(store: WorkbookStore, key: str) -> dict[str, Any] | None:
+    """A draft kept under `key` ({"text": ..., and what else was kept}), or None."""
+    doc = store.record(DRAFTS_TABLE, key)
+    return doc if doc is not None and doc.get("text") is not None else None
+
+
+def keep_draft(store: WorkbookStore, key: str, text: str, **more: Any) -> None:
+    store.put_record(DRAFTS_TABLE, key, {"text": text, **more})
+
+
+def forget_draft(store: WorkbookStore, key: str) -> None:
+    store.put_record(DRAFTS_TABLE, key, {"text": None})
+
+
 def saved_draft(store: WorkbookStore, exercise_id: str, prompt_id: str) -> str | None:
     """Words typed for a prompt that could not be saved as its answer yet (a bad date)."""
-    doc = store.record(DRAFTS_TABLE, draft_key(exercise_id, prompt_id))
-    return None if doc is None else doc.get("text")
+    doc = draft(store, draft_key(exercise_id, prompt_id))
+    return None if doc is None else doc["text"]
 
 
 class PendingAnswer(msgspec.Struct, frozen=True):
@@ -84,8 +98,8 @@ class PendingSaves:
         store = self._store
         key = draft_key(exercise_id, prompt_id)
         if pending.draft is not None:
-            store.put_record(DRAFTS_TABLE, key, {"text": pending.draft})
+            keep_draft(store, key, pending.draft)
             return False
-        if saved_draft(store, exercise_id, prompt_id) is not None:
-            store.put_record(DRAFTS_TABLE, key, {"text": None})
+        if draft(store, key) is not None:
+            forget_draft(store, key)
         return store.save_answer(exercise_id, prompt_id, pending.value, visit=pending.visit)

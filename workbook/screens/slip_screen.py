@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from workbook.drafts import DRAFTS_TABLE
+from workbook.drafts import draft, forget_draft, keep_draft
 from workbook.exercises import DatePrompt, LongTextPrompt
 from workbook.screens.confirm_modal import ConfirmModal
 from workbook.screens.safety_keys import SAFETY_KEYS
@@ -52,7 +52,7 @@ DRAFT_HINT = (
     "You began writing this earlier and left before recording it. It is not recorded yet: "
     "record it, or go back to let it go."
 )
-# The drafts record of a slip written but not recorded: {"text": note, "day": what was typed}.
+# The draft of a slip written but not recorded: {"text": note, "day": what was typed}.
 SLIP_DRAFT = "tracker/slip"
 NOTE = LongTextPrompt(
     id="note",
@@ -78,9 +78,9 @@ class SlipScreen(Screen[None]):
         # A slip already noted for the day: its note is shown, so saving keeps it.
         self.earlier_note = earlier[0].note if earlier else ""
         self.recorded = False
-        draft = store.record(DRAFTS_TABLE, SLIP_DRAFT) or {}
-        self.draft_note: str | None = draft.get("text") or None
-        self.draft_day: str = draft.get("day") or self.day.isoformat()
+        kept = draft(store, SLIP_DRAFT) or {}
+        self.draft_note: str | None = kept.get("text") or None
+        self.draft_day: str = kept.get("day") or self.day.isoformat()
 
     def compose(self) -> ComposeResult:
         own_words = if_i_slip(self.store)
@@ -133,7 +133,7 @@ class SlipScreen(Screen[None]):
         if self.draft_note is None:
             return
         try:
-            self.store.put_record(DRAFTS_TABLE, SLIP_DRAFT, {"text": None, "day": None})
+            forget_draft(self.store, SLIP_DRAFT)
         except (OSError, StoreError):
             return  # the old draft comes back next time: nothing is lost by keeping it
         self.draft_note = None
@@ -146,7 +146,7 @@ class SlipScreen(Screen[None]):
             return True
         day = self.query_one("#slip-day", DateField).text
         try:
-            self.store.put_record(DRAFTS_TABLE, SLIP_DRAFT, {"text": note, "day": day})
+            keep_draft(self.store, SLIP_DRAFT, note, day=day)
         except (OSError, StoreError):
             return False
         return True
