@@ -5,7 +5,8 @@ second later, and leaving a prompt, a screen or the app writes them at once. Wri
 one batch at a time, so an older value can never land after a newer one.
 
 A date that is not a date yet cannot be an answer, but it is still the user's words: it is
-kept as a draft record until it becomes a real date or is cleared.
+kept as a draft record until it becomes a real date or is cleared. Other words that are not
+saved yet keep their drafts here too, under their own key (a slip written but not recorded).
 """
 
 from __future__ import annotations
