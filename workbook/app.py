@@ -86,9 +86,13 @@ class WorkbookApp(App[None]):
             self.notify(self.store.read_only_reason or "", title="Read-only", timeout=20)
         if self.content.problems:
             count = len(self.content.problems)
-            files = "file was" if count == 1 else "files were"
+            skipped = (
+                "One of your own files was skipped"
+                if count == 1
+                else f"{count} of your own files were skipped"
+            )
             self.notify(
-                f"{count} of your own {files} skipped because of a mistake. "
+                f"{skipped} because of a mistake. "
                 "See “Files that were skipped” on the home screen.",
                 severity="warning",
                 timeout=15,
