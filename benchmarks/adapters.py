@@ -38,8 +38,8 @@ PLAN_FORMATS = ("markdown", "html")
 
 
 def require_screens() -> None:
-    if importlib.util.find_spec("workbook.screens") is None:
-        raise NotAvailable("the screens (workbook/screens/) are not merged yet")
+    if importlib.util.find_spec("workbook.ui.screens") is None:
+        raise NotAvailable("the screens (workbook/ui/screens/) are not merged yet")
 
 
 # --- the plan command ------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def run_bare() -> int:
 def run_workbook(data_dir: str) -> int:
     from textual.app import App
 
-    from workbook import cli
+    from workbook.cli import main as cli
 
     run = App.run
 

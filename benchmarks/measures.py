@@ -27,10 +27,10 @@ from report import ERROR, NOT_YET, SHORT, Row, median, ms
 from tinydb import TinyDB
 from workload import WORDS, focus_prompt, prompt_type
 
-from workbook.content import Content
+from workbook.content.loading import Content
 from workbook.paths import Paths
-from workbook.storage import read_database_file
-from workbook.store import WorkbookStore, to_stamp, utc_now
+from workbook.store.database import WorkbookStore, to_stamp, utc_now
+from workbook.store.storage import read_database_file
 
 FIRST_PAINT = Path(__file__).with_name("first_paint.py")
 MIB = 1024 * 1024
@@ -267,7 +267,7 @@ async def watch(data_file: Path, stalls: list[float], files: set[int], done: asy
 
 async def type_once(content: Content, paths: Paths) -> Typing:
     """Pilot types TYPED at the end of the first longtext answer, with autosave on."""
-    from workbook.app import WorkbookApp
+    from workbook.ui.app import WorkbookApp
 
     exercise, prompt_id = focus_prompt(content)
     with WorkbookStore.open(paths, utc_now, backup=False) as store:
@@ -377,7 +377,7 @@ def history_store_row(paths: Paths, content: Content, runs: int) -> Row:
 
 
 async def history_screen_seconds(content: Content, paths: Paths) -> float:
-    from workbook.app import WorkbookApp
+    from workbook.ui.app import WorkbookApp
 
     exercise, prompt_id = focus_prompt(content)
     with WorkbookStore.open(paths, utc_now, backup=False) as store:

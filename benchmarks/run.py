@@ -33,9 +33,9 @@ import measures
 from report import ERROR, Row, as_json, table
 from workload import check_same_file, fill_by_replacing, fill_by_saving, make_saves
 
-from workbook.content import Content, load_content
+from workbook.content.loading import Content, load_content
 from workbook.paths import DATA_DIR_ENV, Paths
-from workbook.store import WorkbookStore
+from workbook.store.database import WorkbookStore
 
 SIZES = (0, 1_000, 10_000, 50_000)
 # The store each section needs, by size.

@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from workbook.content import Content
-from workbook.exercises import Exercise
+from workbook.content.loading import Content
+from workbook.content.models import Exercise
 from workbook.paths import Paths
-from workbook.storage import read_database_file
-from workbook.store import WorkbookStore, to_stamp
+from workbook.store.database import WorkbookStore, to_stamp
+from workbook.store.storage import read_database_file
 
 START = dt.datetime(2024, 3, 1, 7, 0, tzinfo=dt.timezone.utc)
 TWO_YEARS = dt.timedelta(days=730)

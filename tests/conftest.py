@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from workbook.content import Content, load_content
+from workbook.content.loading import Content, load_content
 from workbook.paths import Paths
-from workbook.store import WorkbookStore
+from workbook.store.database import WorkbookStore
 
 TESTS_DIR = Path(__file__).parent
 TEST_EXERCISES = TESTS_DIR / "data" / "exercises"

@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from workbook.content import Content
+from workbook.content.loading import Content
 from workbook.paths import Paths
-from workbook.store import WorkbookStore
+from workbook.store.database import WorkbookStore
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from workbook.cli import main
+from workbook.cli.main import main
 from workbook.paths import bundled_exercises_dir
-from workbook.store import WorkbookStore
+from workbook.store.database import WorkbookStore
 
 BAD = Path(__file__).parent / "data" / "bad"
 
@@ -198,7 +198,7 @@ def test_export_into_a_closed_pipe_is_quiet(tmp_path, filled):
 
 
 def test_an_unexpected_bug_never_prints_the_words_involved(capsys, paths, monkeypatch):
-    import workbook.commands.where as where
+    import workbook.cli.where as where
 
     def broken(args, paths):
         secret = "the words I never told anyone"

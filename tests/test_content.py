@@ -14,7 +14,7 @@ import msgspec
 import pytest
 import textstat
 
-from workbook.exercises import (
+from workbook.content.models import (
     PROMPT_TYPES,
     ChecklistPrompt,
     ChoicePrompt,

@@ -7,11 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from workbook.content import load_content
-from workbook.exercises import PROMPT_TYPES, load_catalog, load_exercise_file, load_plan_outline
+from workbook.content.loading import load_content
+from workbook.content.models import (
+    PROMPT_TYPES,
+    load_catalog,
+    load_exercise_file,
+    load_plan_outline,
+)
+from workbook.content.schema import schema_text
 from workbook.paths import bundled_exercises_dir
-from workbook.schema import schema_text
-from workbook.strict_json import MAX_FILE_BYTES, DataFileError
+from workbook.store.strict_json import MAX_FILE_BYTES, DataFileError
 
 BAD = Path(__file__).parent / "data" / "bad"
 MINI = Path(__file__).parent / "data" / "exercises" / "mini.json"
@@ -120,4 +125,6 @@ def test_a_user_exercise_may_not_take_a_bundled_id(paths):
 
 def test_schema_json_is_in_sync_with_the_models():
     committed = (BUNDLED / "schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(), "run: python -m workbook.schema > exercises/schema.json"
+    assert committed == schema_text(), (
+        "run: python -m workbook.content.schema > exercises/schema.json"
+    )

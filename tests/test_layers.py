@@ -1,35 +1,56 @@
-"""The core never imports Textual: everything the UI can do, the core can do headless."""
+"""The layers themselves are import-linter contracts in pyproject.toml (run by .ci/run as
+`lint-imports`). These tests keep the contracts honest: every package is in a layer, and what
+import-linter cannot see (reading the environment) is checked here."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import ast
 from pathlib import Path
 
-import pytest
+import tomllib
 
 import workbook
 
 PACKAGE = Path(workbook.__file__).parent
-UI_MODULES = {"app", "launch"}  # plus the screens/ and widgets/ packages
-CORE_MODULES = sorted(
-    f"workbook.{p.stem}"
-    for p in PACKAGE.glob("*.py")
-    if p.stem not in UI_MODULES and not p.stem.startswith("_")
-) + sorted(f"workbook.commands.{p.stem}" for p in (PACKAGE / "commands").glob("[!_]*.py"))
+PYPROJECT = PACKAGE.parent / "pyproject.toml"
 
 
-def test_the_core_modules_are_found():
-    assert {"workbook.store", "workbook.exercises", "workbook.cli"} <= set(CORE_MODULES)
+def _layer_names() -> set[str]:
+    config = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    layers = next(c for c in contracts if c["type"] == "layers")["layers"]
+    return {name.strip() for layer in layers for name in layer.split("|")}
 
 
-@pytest.mark.parametrize("module", CORE_MODULES)
-def test_core_module_does_not_import_textual(module):
-    check = (
-        f"import sys, {module}; print(sorted(m for m in sys.modules if m.startswith('textual')))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", check], capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+def test_every_part_of_the_package_is_in_a_layer():
+    parts = {
+        f"workbook.{p.stem if p.is_file() else p.name}"
+        for p in PACKAGE.iterdir()
+        if (p.suffix == ".py" or (p / "__init__.py").exists()) and not p.name.startswith("_")
+    }
+    assert parts == _layer_names()
+
+
+def _reads_environment(tree: ast.AST) -> list[str]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            name = f"{node.value.id}.{node.attr}"
+            if name in {"os.environ", "os.getenv", "os.environb", "sys.argv"}:
+                found.append(f"line {node.lineno}: {name}")
+    return found
+
+
+def test_only_the_command_line_reads_the_environment_and_argv():
+    offenders = {}
+    for path in PACKAGE.rglob("*.py"):
+        if path.relative_to(PACKAGE).parts[0] == "cli":
+            continue
+        found = _reads_environment(ast.parse(path.read_text(encoding="utf-8")))
+        if found:
+            offenders[str(path.relative_to(PACKAGE))] = found
+    assert offenders == {}
+
+
+def test_the_environment_check_sees_a_read():
+    assert _reads_environment(ast.parse("import os\nx = os.environ['HOME']\n"))

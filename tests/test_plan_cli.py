@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from workbook import store as store_module
-from workbook import tracker
-from workbook.cli import main
+from workbook.cli.main import main
 from workbook.paths import Paths
-from workbook.storage import encode_database, read_database_file
-from workbook.store import StoreLockedError, WorkbookStore, utc_now
+from workbook.store import database as store_module
+from workbook.store.database import StoreLockedError, WorkbookStore, utc_now
+from workbook.store.storage import encode_database, read_database_file
+from workbook.tracker import journal as tracker
 
 STORY = "We met at work. *It felt like magic.*"
 
@@ -109,7 +109,7 @@ HOLDER = """
 import sys
 from pathlib import Path
 from workbook.paths import Paths
-from workbook.store import WorkbookStore
+from workbook.store.database import WorkbookStore
 
 with WorkbookStore.open(Paths(Path(sys.argv[1]))) as store:
     store.save_answer("mini", "story", "Written while the workbook is open.")
@@ -189,7 +189,7 @@ def test_ten_thousand_revisions_give_the_newest_answers(paths, mini_content, cap
 def test_the_plan_command_loads_neither_textual_nor_rich_when_piped(answered):
     code = (
         "import sys\n"
-        "from workbook.cli import main\n"
+        "from workbook.cli.main import main\n"
         f"main(['--data-dir', {str(answered.data_dir)!r}, 'plan', '--format', 'html'])\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print('LOADED', loaded, file=sys.stderr)"
@@ -242,7 +242,7 @@ def test_the_plan_shows_the_trackers_progress(paths, capsys):
 
 
 def test_the_format_choices_are_the_renderers():
-    from workbook.commands.plan import FORMATS
-    from workbook.plan_render import RENDERERS
+    from workbook.cli.plan import FORMATS
+    from workbook.plan.render import RENDERERS
 
     assert list(FORMATS) == list(RENDERERS)

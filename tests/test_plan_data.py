@@ -11,9 +11,9 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from workbook.content import Content, load_content
+from workbook.content.loading import Content, load_content
 from workbook.paths import Paths
-from workbook.plan import ProgressFacts
+from workbook.plan.model import ProgressFacts
 
 TESTS_DIR = Path(__file__).parent
 GOLDEN_DIR = TESTS_DIR / "golden"

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from workbook.commands import UserError
-from workbook.plan import answers_from_store, build_plan
-from workbook.plan_export import (
+from workbook.errors import UserError
+from workbook.plan.export import (
     PlanFileExists,
     export_folder,
     save_plan,
     store_plan,
     suggested_file,
 )
-from workbook.plan_render import renderer_named
-from workbook.tracker import progress_facts
+from workbook.plan.model import answers_from_store, build_plan
+from workbook.plan.render import renderer_named
+from workbook.tracker.journal import progress_facts
 
 TODAY = dt.date(2026, 3, 14)
 

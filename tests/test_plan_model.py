@@ -17,9 +17,9 @@ from test_plan_data import (
     save_every_answer,
 )
 
-from workbook.content import load_content
-from workbook.exercises import Prompt, ScalePrompt
-from workbook.plan import (
+from workbook.content.loading import load_content
+from workbook.content.models import Prompt, ScalePrompt
+from workbook.plan.model import (
     DEFAULT_REVIEW_DAYS,
     PROGRESS_EMPTY,
     ProgressFacts,
@@ -30,7 +30,7 @@ from workbook.plan import (
     readable_answer,
     short_label,
 )
-from workbook.plan_render.markdown import render_markdown
+from workbook.plan.render.markdown import render_markdown
 
 
 def prompt(**fields) -> Prompt:
@@ -234,7 +234,7 @@ def test_answers_to_exercises_that_are_gone_are_left_out(paths):
     assert plan.answers() == []
 
 
-@pytest.mark.parametrize("module", ["workbook.plan", "workbook.plan_render"])
+@pytest.mark.parametrize("module", ["workbook.plan.model", "workbook.plan.render"])
 def test_the_plan_core_never_imports_textual_or_rich(module):
     code = (
         f"import sys, {module}\n"

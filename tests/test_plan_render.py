@@ -21,10 +21,10 @@ from test_plan_data import (
     save_every_answer,
 )
 
-from workbook.plan import answers_from_store, build_plan
-from workbook.plan_render import RENDERERS, renderer_for_file, renderer_named
-from workbook.plan_render.markdown import escape_line, escape_paragraph
-from workbook.plan_render.text import WIDTH
+from workbook.plan.model import answers_from_store, build_plan
+from workbook.plan.render import RENDERERS, renderer_for_file, renderer_named
+from workbook.plan.render.markdown import escape_line, escape_paragraph
+from workbook.plan.render.text import WIDTH
 
 HOSTILE = {
     ("mini", "name"): "<script>alert('name')</script>",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from workbook.storage import DurableStorage, UnreadableDataError, read_database_file
+from workbook.store.storage import DurableStorage, UnreadableDataError, read_database_file
 
 OLD = {"_default": {"1": {"words": "what I wrote first"}}}
 NEW = {"_default": {"1": {"words": "what I wrote next"}, "2": {"more": [1, 2, 3]}}}
@@ -120,7 +120,7 @@ def test_a_failed_write_undoes_tinydbs_in_place_edits(tmp_path: Path, monkeypatc
 
 FILE_SIZE_LIMIT_SCRIPT = """
 import resource, signal, sys
-from workbook.storage import DurableStorage
+from workbook.store.storage import DurableStorage
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 storage = DurableStorage(sys.argv[1])
 resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
@@ -149,7 +149,7 @@ def test_a_write_past_the_file_size_limit_leaves_the_old_file(db_path: Path):
 WRITER_SCRIPT = textwrap.dedent(
     """
     import sys
-    from workbook.storage import DurableStorage
+    from workbook.store.storage import DurableStorage
     storage = DurableStorage(sys.argv[1])
     n = storage.read()["_default"]["1"]["n"]
     while True:

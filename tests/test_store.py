@@ -10,10 +10,10 @@ import sys
 
 import pytest
 
-from workbook import backups
-from workbook import store as store_module
 from workbook.paths import Paths
-from workbook.store import (
+from workbook.store import backups
+from workbook.store import database as store_module
+from workbook.store.database import (
     StoreLockedError,
     StoreReadOnlyError,
     StoreUnreadableError,
@@ -108,7 +108,7 @@ def test_records_upsert_by_key(store, clock):
 HOLDER = """
 import sys, time
 from workbook.paths import Paths
-from workbook.store import WorkbookStore
+from workbook.store.database import WorkbookStore
 with WorkbookStore.open(Paths(__import__("pathlib").Path(sys.argv[1]))) as store:
     store.save_answer("ex", "p", "from the other window")
     print("holding", flush=True)

@@ -33,7 +33,7 @@ PLUGIN = """
 import tinydb
 import tinydb.storages
 
-from workbook.storage import DurableStorage
+from workbook.store.storage import DurableStorage
 
 tinydb.JSONStorage = DurableStorage
 tinydb.storages.JSONStorage = DurableStorage

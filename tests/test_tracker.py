@@ -9,10 +9,10 @@ import msgspec
 import pytest
 from msgspec.structs import replace
 
-from workbook.exercises import Catalog, parse_exercise
+from workbook.content.models import Catalog, parse_exercise
 from workbook.paths import Paths
-from workbook.store import WorkbookStore
-from workbook.tracker import (
+from workbook.store.database import WorkbookStore
+from workbook.tracker.journal import (
     CheckIn,
     TrackerInputError,
     checkin_for,

@@ -10,14 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from workbook.cli import main
+from workbook.cli.main import main
 from workbook.paths import Paths
-from workbook.store import WorkbookStore
-from workbook.tracker import CheckIn, checkins, save_checkin, set_start_date
+from workbook.store.database import WorkbookStore
+from workbook.tracker.journal import CheckIn, checkins, save_checkin, set_start_date
 
 # Words no message of the tracker may use: a slip is information, not a verdict.
 UNKIND = ("failure", "failed", "relapse", "weak", "reset to zero")
-TRACKER_SOURCES = ["tracker.py", "tracker_records.py", "tracker_streak.py", "tracker_trends.py"]
+TRACKER_SOURCES = [
+    "tracker/journal.py",
+    "tracker/records.py",
+    "tracker/streak.py",
+    "tracker/trends.py",
+]
 
 
 def local_today() -> dt.date:
@@ -206,10 +211,10 @@ def test_no_unkind_words_anywhere_in_the_tracker():
     import workbook
 
     package = Path(workbook.__file__).parent
-    for name in [*TRACKER_SOURCES, "commands/checkin.py", "commands/checkin_flow.py"]:
+    for name in [*TRACKER_SOURCES, "cli/checkin.py", "cli/daily_checkin.py"]:
         assert_kind((package / name).read_text(encoding="utf-8"))
 
 
 def test_the_tracker_core_does_not_load_textual():
-    code = "import sys, workbook.tracker; assert 'textual' not in sys.modules"
+    code = "import sys, workbook.tracker.journal; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

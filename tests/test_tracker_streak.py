@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from workbook.tracker_streak import MILESTONES, milestones_reached, streak, stretches
+from workbook.tracker.streak import MILESTONES, milestones_reached, streak, stretches
 
 D = dt.date
 

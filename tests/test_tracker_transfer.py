@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from workbook.paths import Paths
-from workbook.store import WorkbookStore
-from workbook.tracker import (
+from workbook.store.database import WorkbookStore
+from workbook.store.transfer import export_bytes, import_backup, parse_backup
+from workbook.tracker.journal import (
     CheckIn,
     checkins,
     history,
@@ -20,7 +21,6 @@ from workbook.tracker import (
     streak_for,
     urges,
 )
-from workbook.transfer import export_bytes, import_backup, parse_backup
 
 TODAY = dt.date(2026, 3, 14)
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from workbook.tracker import CheckIn, save_checkin, trends_for
-from workbook.tracker_trends import trend_word, trends
+from workbook.tracker.journal import CheckIn, save_checkin, trends_for
+from workbook.tracker.trends import trend_word, trends
 
 D = dt.date
 TODAY = D(2026, 3, 14)

@@ -1,5 +1,5 @@
 import sys
 
-from workbook.cli import main
+from workbook.cli.main import main
 
 sys.exit(main())

@@ -1,6 +1,7 @@
 """Where the workbook keeps things: the user's data folder and the bundled exercises.
 
-Only `cli.py` decides which folder is used; everything else receives a `Paths`.
+Only the command line (`workbook.cli`) decides which folder is used; everything else receives
+a `Paths`.
 """
 
 from __future__ import annotations

@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from workbook.app import WorkbookApp
-from workbook.content import Content, load_content
+from workbook.content.loading import Content, load_content
 from workbook.paths import Paths
-from workbook.store import WorkbookStore
-from workbook.widgets.themes import DEFAULT_THEME
+from workbook.store.database import WorkbookStore
+from workbook.ui.app import WorkbookApp
+from workbook.ui.widgets.themes import DEFAULT_THEME
 
 MakeApp = Callable[..., WorkbookApp]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from workbook.drafts import saved_draft
-from workbook.screens.exercise_screen import AUTOSAVE_DELAY
+from workbook.store.drafts import saved_draft
+from workbook.ui.screens.exercise_screen import AUTOSAVE_DELAY
 
 
 async def open_prompt(app, pilot, prompt_id: str) -> None:

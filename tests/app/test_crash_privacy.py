@@ -21,11 +21,11 @@ CRASHING_APP = textwrap.dedent(
 
     from textual.app import App
 
-    from workbook.app import WorkbookApp
-    from workbook.content import load_content
+    from workbook.ui.app import WorkbookApp
+    from workbook.content.loading import load_content
     from workbook.paths import Paths
-    from workbook.screens.exercise_screen import ExerciseScreen
-    from workbook.store import WorkbookStore
+    from workbook.ui.screens.exercise_screen import ExerciseScreen
+    from workbook.store.database import WorkbookStore
 
     SECRET = sys.argv[3]  # not in this file, so no source line shown can contain it
 

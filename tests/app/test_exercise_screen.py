@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input, OptionList, RadioSet, SelectionList, TextArea
 
-from workbook.screens.exercise_screen import ExerciseScreen
-from workbook.widgets.list_field import ListField
-from workbook.widgets.scale_field import ScaleField
+from workbook.ui.screens.exercise_screen import ExerciseScreen
+from workbook.ui.widgets.list_field import ListField
+from workbook.ui.widgets.scale_field import ScaleField
 
 EXPECTED = {
     "name": "Robin",

@@ -6,11 +6,11 @@ import json
 
 from textual.widgets import Input
 
-from workbook.screens.content_problems_screen import ContentProblemsScreen
-from workbook.screens.exercise_screen import ExerciseScreen
-from workbook.screens.home_screen import HomeScreen
-from workbook.screens.welcome_screen import WelcomeScreen
-from workbook.store import SCHEMA_VERSION
+from workbook.store.database import SCHEMA_VERSION
+from workbook.ui.screens.content_problems_screen import ContentProblemsScreen
+from workbook.ui.screens.exercise_screen import ExerciseScreen
+from workbook.ui.screens.home_screen import HomeScreen
+from workbook.ui.screens.welcome_screen import WelcomeScreen
 
 
 def words_on(screen) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from workbook.widgets.hanging_text import HangingText, hang, hang_text
+from workbook.ui.widgets.hanging_text import HangingText, hang, hang_text
 
 LONG = "• " + "words " * 12 + "end"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from workbook.screens.answers_screen import AnswersScreen
-from workbook.screens.history_screen import HistoryScreen
-from workbook.widgets.answer_block import AnswerBlock
-from workbook.widgets.hanging_text import HangingText
-from workbook.widgets.revision_card import RevisionCard
+from workbook.ui.screens.answers_screen import AnswersScreen
+from workbook.ui.screens.history_screen import HistoryScreen
+from workbook.ui.widgets.answer_block import AnswerBlock
+from workbook.ui.widgets.hanging_text import HangingText
+from workbook.ui.widgets.revision_card import RevisionCard
 
 
 def card_texts(screen) -> list[str]:
@@ -107,7 +107,7 @@ async def test_all_answers_on_one_page_lead_to_history(make_app):
 
 
 async def test_a_long_history_opens_a_page_at_a_time(make_app, clock):
-    from workbook.screens.history_screen import PAGE_SIZE
+    from workbook.ui.screens.history_screen import PAGE_SIZE
 
     app = make_app()
     total = PAGE_SIZE * 2 + 5

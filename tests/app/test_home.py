@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from workbook.drafts import RESUME_SETTING
+from workbook.store.drafts import RESUME_SETTING
 
 
 async def test_every_home_entry_is_in_view_at_80x24_for_a_returning_user(make_app):

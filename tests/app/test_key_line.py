@@ -6,8 +6,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from workbook.screens.crisis_screen import CrisisScreen
-from workbook.widgets.key_line import KeyLine
+from workbook.ui.screens.crisis_screen import CrisisScreen
+from workbook.ui.widgets.key_line import KeyLine
 
 
 def line_text(app: App) -> str:

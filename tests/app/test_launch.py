@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from workbook.backups import list_backups
-from workbook.launch import (
+from workbook.store.backups import list_backups
+from workbook.store.database import StoreUnreadableError, WorkbookStore
+from workbook.ui.launch import (
     RESTORE,
     RETRY,
     StoreProblemApp,
@@ -11,8 +12,7 @@ from workbook.launch import (
     open_store,
     unreadable_problem,
 )
-from workbook.screens.store_problem_screen import StoreProblem
-from workbook.store import StoreUnreadableError, WorkbookStore
+from workbook.ui.screens.store_problem_screen import StoreProblem
 
 
 def make_unreadable_with_backup(paths, clock) -> bytes:

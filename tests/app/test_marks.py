@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import RadioSet
 
-from workbook.widgets.marks import MarkedRadioButton, MarkedSelectionList
+from workbook.ui.widgets.marks import MarkedRadioButton, MarkedSelectionList
 
 
 class Marks(App[None]):

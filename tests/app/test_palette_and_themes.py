@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from workbook.screens.answers_screen import AnswersScreen
-from workbook.screens.crisis_screen import CrisisScreen
-from workbook.screens.exercise_screen import ExerciseScreen
-from workbook.widgets.themes import HIGH_CONTRAST
+from workbook.ui.screens.answers_screen import AnswersScreen
+from workbook.ui.screens.crisis_screen import CrisisScreen
+from workbook.ui.screens.exercise_screen import ExerciseScreen
+from workbook.ui.widgets.themes import HIGH_CONTRAST
 
 
 async def run_command(app, pilot, search: str) -> None:

@@ -6,9 +6,9 @@ import errno
 
 import pytest
 
-from workbook.app import WorkbookApp
-from workbook.drafts import PendingAnswer, PendingSaves, saved_draft
-from workbook.store import WorkbookStore
+from workbook.store.database import WorkbookStore
+from workbook.store.drafts import PendingAnswer, PendingSaves, saved_draft
+from workbook.ui.app import WorkbookApp
 
 
 class FullDiskStore(WorkbookStore):

@@ -12,12 +12,12 @@ import pytest
 from test_snapshots import SIZE, opening, snapshot_app, snapshot_store, some_answers
 from textual.widgets import Input, Markdown, OptionList
 
-from workbook.plan_export import store_plan
-from workbook.plan_render import renderer_named
-from workbook.screens.crisis_screen import CrisisScreen
-from workbook.screens.export_plan_modal import ExportChoice, ExportPlanModal, KeepOrReplaceModal
-from workbook.screens.help_screen import HelpScreen
-from workbook.screens.plan_screen import PlanScreen
+from workbook.plan.export import store_plan
+from workbook.plan.render import renderer_named
+from workbook.ui.screens.crisis_screen import CrisisScreen
+from workbook.ui.screens.export_plan_modal import ExportChoice, ExportPlanModal, KeepOrReplaceModal
+from workbook.ui.screens.help_screen import HelpScreen
+from workbook.ui.screens.plan_screen import PlanScreen
 
 TODAY = dt.date(2026, 3, 14)  # the day of the test clock
 # The snapshot fixtures of test_snapshots.py, imported so that pytest finds them here too.
@@ -366,10 +366,10 @@ def test_the_home_screen_loads_neither_the_plan_nor_markdown(tmp_path):
     code = f"""
 import asyncio, sys
 from pathlib import Path
-from workbook.app import WorkbookApp
-from workbook.content import load_content
+from workbook.ui.app import WorkbookApp
+from workbook.content.loading import load_content
 from workbook.paths import Paths
-from workbook.store import WorkbookStore
+from workbook.store.database import WorkbookStore
 
 async def main():
     paths = Paths(Path({str(tmp_path / "data")!r}))
@@ -381,7 +381,7 @@ async def main():
             print(type(app.screen).__name__)
 
 asyncio.run(main())
-loaded = [m for m in sys.modules if m.endswith("_markdown") or m.startswith("workbook.plan")]
+loaded = [m for m in sys.modules if m.endswith("_markdown") or m.startswith("workbook.plan.model")]
 print("LOADED", sorted(loaded))
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.screens.outline_modal import OutlineModal
+from workbook.ui.screens.outline_modal import OutlineModal
 
 
 async def test_ctrl_q_inside_a_text_area_saves_the_draft_and_exits(make_app):

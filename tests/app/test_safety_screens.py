@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.screens.crisis_screen import CrisisScreen
-from workbook.screens.help_screen import HelpScreen
+from workbook.ui.screens.crisis_screen import CrisisScreen
+from workbook.ui.screens.help_screen import HelpScreen
 
 # How to reach each screen from home: (app action, keys pressed after it).
 PLACES = {

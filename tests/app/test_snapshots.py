@@ -14,11 +14,11 @@ import pytest
 from conftest import mini_only
 from textual.widgets import Input, TextArea
 
-from workbook.app import WorkbookApp
-from workbook.content import load_content
+from workbook.content.loading import load_content
 from workbook.paths import Paths
-from workbook.store import WorkbookStore
-from workbook.widgets.themes import DEFAULT_THEME, HIGH_CONTRAST
+from workbook.store.database import WorkbookStore
+from workbook.ui.app import WorkbookApp
+from workbook.ui.widgets.themes import DEFAULT_THEME, HIGH_CONTRAST
 
 SIZE = (80, 24)
 MINI = Path(__file__).parent.parent / "data" / "exercises" / "mini.json"

@@ -9,16 +9,16 @@ import pkgutil
 import pytest
 from textual.screen import Screen
 
-import workbook.screens
-from workbook.screens.help_screen import HelpScreen
-from workbook.screens.home_screen import HomeScreen
-from workbook.screens.styles import SCREENS_CSS
+import workbook.ui.screens
+from workbook.ui.screens.help_screen import HelpScreen
+from workbook.ui.screens.home_screen import HomeScreen
+from workbook.ui.screens.styles import SCREENS_CSS
 
 
 def workbook_screens() -> list[type[Screen]]:
     found = []
-    for module_info in pkgutil.iter_modules(workbook.screens.__path__):
-        module = importlib.import_module(f"workbook.screens.{module_info.name}")
+    for module_info in pkgutil.iter_modules(workbook.ui.screens.__path__):
+        module = importlib.import_module(f"workbook.ui.screens.{module_info.name}")
         for _, value in inspect.getmembers(module, inspect.isclass):
             if issubclass(value, Screen) and value.__module__ == module.__name__:
                 found.append(value)

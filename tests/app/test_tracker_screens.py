@@ -8,16 +8,8 @@ import datetime as dt
 import pytest
 from textual.widgets import ContentSwitcher, OptionList
 
-from workbook.content import load_content
-from workbook.screens.checkin_screen import CheckinScreen
-from workbook.screens.confirm_modal import ConfirmModal
-from workbook.screens.crisis_screen import CrisisScreen
-from workbook.screens.home_screen import HomeScreen
-from workbook.screens.slip_screen import SlipScreen
-from workbook.screens.start_date_modal import StartDateModal
-from workbook.screens.tracker_screen import TrackerScreen
-from workbook.screens.urge_screen import UrgeScreen
-from workbook.tracker import (
+from workbook.content.loading import load_content
+from workbook.tracker.journal import (
     PLAN_EXERCISE,
     TRUTHS_EXERCISE,
     TRUTHS_SECTION,
@@ -32,7 +24,15 @@ from workbook.tracker import (
     streak_for,
     urges,
 )
-from workbook.widgets.long_text_field import LongTextField
+from workbook.ui.screens.checkin_screen import CheckinScreen
+from workbook.ui.screens.confirm_modal import ConfirmModal
+from workbook.ui.screens.crisis_screen import CrisisScreen
+from workbook.ui.screens.home_screen import HomeScreen
+from workbook.ui.screens.slip_screen import SlipScreen
+from workbook.ui.screens.start_date_modal import StartDateModal
+from workbook.ui.screens.tracker_screen import TrackerScreen
+from workbook.ui.screens.urge_screen import UrgeScreen
+from workbook.ui.widgets.long_text_field import LongTextField
 
 TODAY = dt.date(2026, 3, 14)  # the fixed clock's day (tests run in UTC)
 TWO_WEEKS_AGO = TODAY - dt.timedelta(days=14)

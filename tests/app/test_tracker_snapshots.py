@@ -7,7 +7,7 @@ import datetime as dt
 
 import test_snapshots as shots
 
-from workbook.tracker import PLAN_EXERCISE, CheckIn, log_urge, save_checkin, set_start_date
+from workbook.tracker.journal import PLAN_EXERCISE, CheckIn, log_urge, save_checkin, set_start_date
 
 TODAY = dt.date(2026, 3, 14)
 SIZE, opening = shots.SIZE, shots.opening

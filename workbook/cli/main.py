@@ -1,0 +1,104 @@
+"""The command line: `workbook` and its subcommands. The only module that reads the environment.
+
+Each subcommand lives in `workbook/cli/<name>.py` with `register(subparsers)` and
+`run(args, paths) -> int`. Exit status: 0 on success, 1 on bad input or data (one line on
+stderr naming the file and what is wrong), 2 on bad usage. Nothing a user can cause prints a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbook import __version__
+from workbook.cli import checkin as checkin_command
+from workbook.cli import export as export_command
+from workbook.cli import import_ as import_command
+from workbook.cli import open_ as open_command
+from workbook.cli import plan as plan_command
+from workbook.cli import restore as restore_command
+from workbook.cli import validate as validate_command
+from workbook.cli import where as where_command
+from workbook.errors import UserError
+from workbook.paths import resolve_paths
+from workbook.store.database import StoreError
+from workbook.store.strict_json import DataFileError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+DATA_DIR_HELP = (
+    "the folder for your answers (default: your user data folder, or $WORKBOOK_DATA_DIR)"
+)
+
+COMMANDS = [
+    open_command,
+    plan_command,
+    export_command,
+    import_command,
+    validate_command,
+    where_command,
+    restore_command,
+    checkin_command,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbook",
+        description="A private workbook for breaking free of an addictive relationship. "
+        "Run it with no command to open the workbook.",
+    )
+    parser.add_argument("--version", action="version", version=f"workbook {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    # --data-dir is accepted after the command too: `workbook where --data-dir DIR`.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP, default=argparse.SUPPRESS)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(subparsers, [common]).set_defaults(run=command.run)
+    parser.set_defaults(run=open_command.run)
+    return parser
+
+
+def describe_os_error(error: OSError) -> str:
+    where = error.filename or "workbook"
+    return f"{where}: {error.strerror or error}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as leaving:
+        return leaving.code if isinstance(leaving.code, int) else EXIT_USAGE
+    paths = resolve_paths(args.data_dir, dict(os.environ))
+    try:
+        return args.run(args, paths)
+    except (UserError, StoreError, DataFileError) as error:
+        print(f"workbook: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"workbook: {describe_os_error(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if os.environ.get("WORKBOOK_DEBUG"):
+            raise
+        print(f"workbook: {describe_bug(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def describe_bug(error: Exception) -> str:
+    """Name the bug and where it happened, but never its message: that may quote an answer."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (
+        f"an unexpected problem inside workbook ({type(error).__name__}{where}). "
+        "Your saved answers are safe. Set WORKBOOK_DEBUG=1 to see the details."
+    )

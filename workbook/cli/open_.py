@@ -1,0 +1,19 @@
+"""`workbook` / `workbook open`: the interactive workbook."""
+
+from __future__ import annotations
+
+import argparse
+
+from workbook.paths import Paths
+
+
+def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
+    return subparsers.add_parser(
+        "open", parents=parents, help="open the workbook (the same as no command)"
+    )
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    from workbook.ui.launch import launch_app  # Textual loads only when the app opens
+
+    return launch_app(paths)

@@ -1,0 +1,404 @@
+"""The user's workbook on disk: answers with every revision, tracker records, settings.
+
+`WorkbookStore.open(paths)` takes the one-process lock, reads the TinyDB file once through
+`DurableStorage`, migrates an older file (after a backup) and opens a newer one read-only.
+An unreadable file is set aside and reported; it is never treated as empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from filelock import FileLock, Timeout
+from tinydb import Query, TinyDB
+
+from workbook.paths import FILE_MODE, Paths, ensure_private_dir
+from workbook.store import backups
+from workbook.store.storage import DurableStorage, UnreadableDataError
+
+SCHEMA_VERSION = 1
+
+META_TABLE = "_meta"
+ANSWERS_TABLE = "answers"
+SETTINGS_TABLE = "settings"
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def to_stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def from_stamp(stamp: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(stamp)
+
+
+class StoreError(Exception):
+    """Something about the data file that the user needs to hear about, in plain words."""
+
+
+class StoreLockedError(StoreError):
+    def __init__(self, paths: Paths) -> None:
+        super().__init__(
+            f"{paths.data_file}: the workbook is already open in another window. "
+            "Close it there first; nothing was changed."
+        )
+
+
+class StoreUnreadableError(StoreError):
+    def __init__(self, problem: UnreadableDataError, set_aside: Path, backup: Path | None):
+        advice = (
+            f"the newest good backup is {backup}; run `workbook restore` to bring it back"
+            if backup
+            else "no backup was found"
+        )
+        super().__init__(
+            f"{problem.path}: {problem.problem}. Nothing was overwritten; a copy was kept "
+            f"at {set_aside}, and {advice}."
+        )
+        self.path = problem.path
+        self.set_aside = set_aside
+        self.backup = backup
+
+
+class StoreReadOnlyError(StoreError):
+    pass
+
+
+def acquire_lock(paths: Paths) -> FileLock:
+    """Take the one-process lock on the workbook, or say plainly that it is taken."""
+    ensure_private_dir(paths.data_dir)
+    lock = FileLock(str(paths.lock_file), timeout=0, mode=FILE_MODE)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreLockedError(paths) from None
+    return lock
+
+
+def restore_backup_locked(paths: Paths, backup: Path, clock: Clock = utc_now) -> Path | None:
+    """Put `backup` in place of the data file while holding the lock, so no window can open
+    the workbook half-way; returns where an unreadable data file was set aside, if one was."""
+    lock = acquire_lock(paths)
+    try:
+        return backups.restore_backup(paths, backup, clock())
+    finally:
+        lock.release()
+
+
+# Migrations from schema version N to N+1, each a function of the raw tables.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class Revision(msgspec.Struct, frozen=True):
+    value: Any
+    saved_at: dt.datetime
+    # Autosaves during one visit to a prompt replace each other instead of piling up.
+    visit: str | None = None
+
+
+def _revision_doc(value: Any, saved_at: str, visit: str | None) -> dict[str, Any]:
+    doc = {"value": value, "saved_at": saved_at}
+    if visit is not None:
+        doc["visit"] = visit
+    return doc
+
+
+class WorkbookStore:
+    """One user's workbook. Safe to call from a worker thread; calls are serialized."""
+
+    def __init__(
+        self,
+        db: TinyDB,
+        paths: Paths,
+        clock: Clock,
+        lock: FileLock | None,
+        read_only_reason: str | None = None,
+        backup: bool = True,
+    ) -> None:
+        self._db = db
+        # A backup is made just before the session's first write (the state it found) and at
+        # close when anything was written (the state it leaves), never on the way to first paint.
+        self._backups_wanted = backup and read_only_reason is None
+        self._wrote = False
+        self.paths = paths
+        self.clock = clock
+        self._file_lock = lock
+        self.read_only_reason = read_only_reason
+        self._mutex = threading.RLock()
+        self._answer_ids: dict[tuple[str, str], int] = {}
+        self._index_answers()
+
+    # --- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, paths: Paths, clock: Clock = utc_now, *, backup: bool = True) -> WorkbookStore:
+        lock = acquire_lock(paths)
+        try:
+            return cls._open_locked(paths, clock, lock, backup)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(
+        cls, paths: Paths, clock: Clock, lock: FileLock, backup: bool
+    ) -> WorkbookStore:
+        try:
+            db = TinyDB(paths.data_file, storage=DurableStorage)
+        except UnreadableDataError as problem:
+            set_aside = backups.set_aside_unreadable(paths, clock())
+            raise StoreUnreadableError(
+                problem, set_aside, backups.newest_good_backup(paths)
+            ) from None
+
+        version = cls._schema_version(db)
+        if version > SCHEMA_VERSION:
+            db.close()
+            db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
+            reason = (
+                f"{paths.data_file} was saved by a newer version of workbook; it is open "
+                "read-only so nothing in it is lost. Update workbook to make changes."
+            )
+            return cls(db, paths, clock, lock, read_only_reason=reason, backup=False)
+
+        if version < SCHEMA_VERSION:
+            backups.make_backup(paths, clock())
+            cls._migrate(db, version)
+        elif db.table(META_TABLE).get(doc_id=1) is None:
+            db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
+        return cls(db, paths, clock, lock, backup=backup)
+
+    @staticmethod
+    def _schema_version(db: TinyDB) -> int:
+        meta = db.table(META_TABLE).get(doc_id=1)
+        if meta is None:
+            # A brand-new file is of this version; tables without a stamp are version 1.
+            return SCHEMA_VERSION if not db.tables() else 1
+        return int(meta.get("schema_version", 1))
+
+    @staticmethod
+    def _migrate(db: TinyDB, version: int) -> None:
+        tables = db.storage.read()
+        while version < SCHEMA_VERSION:
+            tables = MIGRATIONS[version](tables)
+            version += 1
+        tables[META_TABLE] = {"1": {"schema_version": SCHEMA_VERSION}}
+        db.storage.write(tables)
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def close(self) -> None:
+        with self._mutex:
+            self._db.close()
+            if self._backups_wanted and self._wrote:
+                backups.make_backup(self.paths, self.clock())
+                self._backups_wanted = False
+            if self._file_lock is not None:
+                self._file_lock.release()
+                self._file_lock = None
+
+    def __enter__(self) -> WorkbookStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _before_write(self) -> None:
+        """Called before every write: refuses on a read-only store, backs up before the first."""
+        if self.read_only_reason:
+            raise StoreReadOnlyError(self.read_only_reason)
+        if self._backups_wanted and not self._wrote:
+            backups.make_backup(self.paths, self.clock())
+        self._wrote = True
+
+    def _now(self) -> str:
+        return to_stamp(self.clock())
+
+    # --- answers ---------------------------------------------------------------------------
+
+    def _index_answers(self) -> None:
+        self._answer_ids = {
+            (doc["exercise"], doc["prompt"]): doc.doc_id
+            for doc in self._db.table(ANSWERS_TABLE).all()
+        }
+
+    def _answer_doc(self, exercise_id: str, prompt_id: str) -> dict[str, Any] | None:
+        doc_id = self._answer_ids.get((exercise_id, prompt_id))
+        return None if doc_id is None else self._db.table(ANSWERS_TABLE).get(doc_id=doc_id)
+
+    def save_answer(
+        self, exercise_id: str, prompt_id: str, value: Any, visit: str | None = None
+    ) -> bool:
+        """Save `value` as the current answer. Returns False when nothing changed.
+
+        Saves that share a `visit` (one sitting with one prompt) update the revision that
+        visit started, so history shows one revision per visit, not one per keystroke.
+        """
+        with self._mutex:
+            self._before_write()
+            table = self._db.table(ANSWERS_TABLE)
+            revision = _revision_doc(value, self._now(), visit)
+            doc = self._answer_doc(exercise_id, prompt_id)
+            if doc is None:
+                doc_id = table.insert(
+                    {"exercise": exercise_id, "prompt": prompt_id, "revisions": [revision]}
+                )
+                self._answer_ids[(exercise_id, prompt_id)] = doc_id
+                return True
+            revisions = doc["revisions"]
+            if revisions[-1]["value"] == value:
+                return False
+            if visit is not None and revisions[-1].get("visit") == visit:
+                kept = revisions[:-1]
+                if kept and kept[-1]["value"] == value:
+                    revisions = kept  # typed back to what it was: no new revision after all
+                else:
+                    revisions = [*kept, revision]
+            else:
+                revisions = [*revisions, revision]
+            table.update({"revisions": revisions}, doc_ids=[doc.doc_id])
+            return True
+
+    def answer(self, exercise_id: str, prompt_id: str) -> Any:
+        """The current answer, or None when the prompt was never answered."""
+        with self._mutex:
+            doc = self._answer_doc(exercise_id, prompt_id)
+            return None if doc is None else doc["revisions"][-1]["value"]
+
+    def history(self, exercise_id: str, prompt_id: str) -> list[Revision]:
+        """Every revision of one answer, newest first."""
+        with self._mutex:
+            doc = self._answer_doc(exercise_id, prompt_id)
+            if doc is None:
+                return []
+            return [
+                Revision(rev["value"], from_stamp(rev["saved_at"]), rev.get("visit"))
+                for rev in reversed(doc["revisions"])
+            ]
+
+    def restore_revision(self, exercise_id: str, prompt_id: str, revision: Revision) -> bool:
+        """Bring an older revision back; it becomes a new, current revision."""
+        return self.save_answer(exercise_id, prompt_id, revision.value)
+
+    def answers_for(self, exercise_id: str) -> dict[str, Any]:
+        with self._mutex:
+            table = self._db.table(ANSWERS_TABLE)
+            return {
+                prompt: table.get(doc_id=doc_id)["revisions"][-1]["value"]
+                for (exercise, prompt), doc_id in self._answer_ids.items()
+                if exercise == exercise_id
+            }
+
+    def last_saved(self, exercise_id: str) -> dt.datetime | None:
+        with self._mutex:
+            table = self._db.table(ANSWERS_TABLE)
+            stamps = [
+                table.get(doc_id=doc_id)["revisions"][-1]["saved_at"]
+                for (exercise, _), doc_id in self._answer_ids.items()
+                if exercise == exercise_id
+            ]
+            return from_stamp(max(stamps)) if stamps else None
+
+    def answer_docs(self) -> list[dict[str, Any]]:
+        """Raw answer documents (exercise, prompt, revisions), for export and reports."""
+        with self._mutex:
+            return [dict(doc) for doc in self._db.table(ANSWERS_TABLE).all()]
+
+    def revision_count(self) -> int:
+        with self._mutex:
+            return sum(len(doc["revisions"]) for doc in self._db.table(ANSWERS_TABLE).all())
+
+    # --- records: settings and tracker entries, each a document with a unique key --------
+
+    def put_record(self, table_name: str, key: str, fields: dict[str, Any]) -> dict[str, Any]:
+        with self._mutex:
+            self._before_write()
+            doc = {**fields, "key": key, "updated_at": self._now()}
+            self._db.table(table_name).upsert(doc, Query().key == key)
+            return doc
+
+    def record(self, table_name: str, key: str) -> dict[str, Any] | None:
+        with self._mutex:
+            doc = self._db.table(table_name).get(Query().key == key)
+            return None if doc is None else dict(doc)
+
+    def records(self, table_name: str) -> list[dict[str, Any]]:
+        """All records of a table, ordered by key."""
+        with self._mutex:
+            return sorted((dict(d) for d in self._db.table(table_name).all()), key=_by_key)
+
+    def record_tables(self) -> list[str]:
+        with self._mutex:
+            return sorted(self._db.tables() - {META_TABLE, ANSWERS_TABLE})
+
+    def setting(self, name: str, default: Any = None) -> Any:
+        doc = self.record(SETTINGS_TABLE, name)
+        return default if doc is None else doc.get("value", default)
+
+    def set_setting(self, name: str, value: Any) -> None:
+        if self.read_only:
+            return  # a read-only workbook still opens; preferences just are not remembered
+        self.put_record(SETTINGS_TABLE, name, {"value": value})
+
+    # --- whole-database replacement, used by import ---------------------------------------
+
+    def replace_tables(self, answers: Iterable[dict[str, Any]], records: dict[str, list]) -> None:
+        """Write a whole new set of answers and records in one atomic save."""
+        with self._mutex:
+            self._before_write()
+            tables: dict[str, dict[str, Any]] = {
+                META_TABLE: {"1": {"schema_version": SCHEMA_VERSION}},
+                ANSWERS_TABLE: {str(i): doc for i, doc in enumerate(answers, start=1)},
+            }
+            for name, docs in records.items():
+                tables[name] = {str(i): doc for i, doc in enumerate(docs, start=1)}
+            self._db.storage.write(tables)
+            # TinyDB's tables cache ids and query results: start them afresh.
+            self._db.close()
+            self._db = TinyDB(self.paths.data_file, storage=DurableStorage)
+            self._index_answers()
+
+
+@contextmanager
+def read_snapshot(paths: Paths, clock: Clock = utc_now) -> Iterator[WorkbookStore | None]:
+    """The workbook as it is on disk, read-only, without the lock; None when nothing was saved.
+
+    Safe while the app has the workbook open: every save replaces the file whole, so a
+    reader sees the old file or the new one. An older file is migrated first (with the lock).
+    """
+    try:
+        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
+    except FileNotFoundError:
+        yield None
+        return
+    except UnreadableDataError as problem:
+        raise StoreError(
+            f"{problem.path}: {problem.problem}. Open the workbook to recover it; "
+            "nothing was changed."
+        ) from None
+    if WorkbookStore._schema_version(db) < SCHEMA_VERSION:
+        db.close()
+        snapshot = WorkbookStore.open(paths, clock)
+    else:
+        snapshot = WorkbookStore(db, paths, clock, None, read_only_reason="a read-only snapshot")
+    try:
+        yield snapshot
+    finally:
+        snapshot.close()
+
+
+def _by_key(doc: dict[str, Any]) -> str:
+    return str(doc.get("key", ""))

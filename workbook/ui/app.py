@@ -1,0 +1,223 @@
+"""WorkbookApp: the Textual application. Receives its content, store and clock; no globals.
+
+Screens are opened by name (`show_screen('crisis')`, see screens/registry.py) or by the
+actions below. Ctrl+Q, F1 and F2 are priority bindings, so they work on every screen and
+inside every widget, text areas and modals included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.reactive import Initialize, Reactive
+from textual.screen import Screen
+
+from workbook.content.loading import Content
+from workbook.store.database import Clock, WorkbookStore, utc_now
+from workbook.ui.screens.home_screen import HomeScreen
+from workbook.ui.screens.registry import HOME_ENTRIES, NAMED_SCREENS
+from workbook.ui.widgets.themes import DEFAULT_THEME, THEMES
+
+WELCOME_SEEN = "welcome_seen"
+THEME_SETTING = "theme"
+# Command palette entries that open a named screen: (title, help, screen name).
+NAMED_COMMANDS = [
+    ("Your recovery plan", "Built from your answers", "plan"),
+    ("Crisis lines", "Numbers to call or text (F2)", "crisis"),
+    ("Today's check-in", "How today went: the craving, your mood, any contact", "checkin"),
+    ("An urge, right now", "A minute's pause, your own words, then note it (F3)", "urge"),
+    ("Days without contact", "Your days, check-ins, urges and slips", "tracker"),
+    ("Record a slip", "Noted without judgement; your earlier days stay counted", "slip"),
+    ("Your no-contact start date", "The day your days without contact count from", "start-date"),
+    ("Help", "Keys, and where your answers are kept (F1)", "help"),
+    ("Welcome", "The first screen again", "welcome"),
+]
+TEXTUAL_COMMANDS_KEPT = {"Theme"}
+HIDDEN_MESSAGE = "(the message is not shown, because it may contain words you wrote)"
+
+
+class WorkbookApp(App[None]):
+    TITLE = "workbook"
+    CSS_PATH = "workbook.tcss"
+    BINDINGS = [
+        # Named "quit" so Textual's Ctrl+C hint ("Press ctrl+q to quit") points to it.
+        Binding("ctrl+q", "quit", "Quick exit", priority=True),
+        Binding("f2,ctrl+r", "show_screen('crisis')", "Crisis lines", priority=True),
+        Binding("f1", "show_screen('help')", "Help", priority=True),
+        # Not in the footer (the safety keys fill it); named on home and in help.
+        Binding("f3", "show_screen('urge')", "An urge", priority=True, show=False),
+        Binding("question_mark", "show_screen('help')", "Help", show=False),
+    ]
+
+    def _saved_theme(self) -> str:
+        for theme in THEMES:
+            self.register_theme(theme)
+        saved_theme = self.store.setting(THEME_SETTING, DEFAULT_THEME)
+        return saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
+
+    # The saved theme is the starting value, read while App.__init__ builds the stylesheet from
+    # it: setting `theme` after __init__ would parse all the CSS a second time at start-up.
+    theme: Reactive[str] = Reactive(Initialize(_saved_theme))
+
+    def __init__(self, content: Content, store: WorkbookStore, clock: Clock = utc_now) -> None:
+        self.content = content
+        self.store = store  # read by _saved_theme, during App.__init__
+        self.clock = clock
+        super().__init__()
+
+    # --- screens --------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        return HomeScreen(self.content, self.store, self.clock, HOME_ENTRIES, self.streak_words)
+
+    def streak_words(self) -> str:
+        """The line at the top of home about days without contact."""
+        from workbook.ui.widgets.tracker_words import home_streak_line
+
+        return home_streak_line(self.store)
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.store.read_only:
+            self.notify(self.store.read_only_reason or "", title="Read-only", timeout=20)
+        if self.content.problems:
+            count = len(self.content.problems)
+            skipped = (
+                "One of your own files was skipped"
+                if count == 1
+                else f"{count} of your own files were skipped"
+            )
+            self.notify(
+                f"{skipped} because of a mistake. "
+                "See “Files that were skipped” on the home screen.",
+                severity="warning",
+                timeout=15,
+            )
+        if not self.store.setting(WELCOME_SEEN, False):
+            self.push_screen(NAMED_SCREENS["welcome"](self), self._welcomed)
+
+    def _welcomed(self, _: None) -> None:
+        self.store.set_setting(WELCOME_SEEN, True)
+
+    def _remember_theme(self, theme: object) -> None:
+        name = self.theme
+        self.run_worker(
+            lambda: self.store.set_setting(THEME_SETTING, name),
+            thread=True,
+            group="settings",
+            exit_on_error=False,
+        )
+
+    def action_show_screen(self, name: str) -> None:
+        make = NAMED_SCREENS.get(name)
+        if make is None:
+            self.notify("This part of the workbook is not ready yet.", title="Not yet")
+            return
+        self._close_palette()
+        screen = make(self)
+        if type(self.screen) is type(screen):
+            return  # already showing: F2 twice does not stack two copies
+        self.push_screen(screen)
+
+    def _close_palette(self) -> None:
+        """F1, F2 and F3 work inside the command palette too: close it rather than leave it
+        under the new screen, where a second Ctrl+P would open a second palette. Its search
+        is stopped first, as its own Escape does: it must not outlive the palette."""
+        palette = self.screen
+        if isinstance(palette, CommandPalette):
+            self.workers.cancel_node(palette)
+            palette.dismiss()
+
+    def action_open_exercise(self, exercise_id: str, prompt_id: str | None = None) -> None:
+        exercise = self.content.catalog.get(exercise_id)
+        if exercise is not None:
+            self._close_palette()
+            # Imported here: the exercise screen (Markdown and all) is not needed for first paint.
+            from workbook.ui.screens.exercise_screen import ExerciseScreen
+
+            self.push_screen(ExerciseScreen(exercise, self.store, self.clock, start_at=prompt_id))
+
+    def action_open_answers(self, exercise_id: str | None = None) -> None:
+        self._close_palette()
+        exercises = self.content.catalog.exercises
+        if exercise_id is None and len(exercises) == 1:
+            exercise_id = exercises[0].id
+        if exercise_id is None:
+            from workbook.ui.screens.choose_exercise_modal import ChooseExerciseModal
+
+            self.push_screen(
+                ChooseExerciseModal(exercises, "Whose answers? Choose an exercise."),
+                self._answers_chosen,
+            )
+            return
+        self._answers_chosen(exercise_id)
+
+    def _answers_chosen(self, exercise_id: str | None) -> None:
+        exercise = self.content.catalog.get(exercise_id or "")
+        if exercise is not None:
+            from workbook.ui.screens.answers_screen import AnswersScreen
+
+            self.push_screen(AnswersScreen(exercise, self.store, self.clock))
+
+    # --- leaving --------------------------------------------------------------------------
+
+    def save_drafts(self) -> None:
+        """Write whatever any open exercise has not saved yet, right now."""
+        for screen in reversed(self.screen_stack):
+            save_now = getattr(screen, "save_now", None)  # screens that hold typed words
+            if save_now is not None:
+                save_now()
+
+    async def action_quit(self) -> None:
+        """The quick exit: save what was typed, then leave at once, asking nothing."""
+        self.save_drafts()
+        self.exit()
+
+    # --- the command palette --------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for exercise in self.content.catalog.exercises:
+            yield SystemCommand(
+                f"Open: {exercise.title}",
+                exercise.summary,
+                partial(self.action_open_exercise, exercise.id),
+            )
+            yield SystemCommand(
+                f"Your answers: {exercise.title}",
+                "Read them on one page, with earlier versions",
+                partial(self.action_open_answers, exercise.id),
+            )
+        for title, help_text, name in NAMED_COMMANDS:
+            yield SystemCommand(title, help_text, partial(self.action_show_screen, name))
+        yield SystemCommand(
+            "Quick exit", "Save what you typed and leave at once (Ctrl+Q)", self.action_quit
+        )
+        for command in super().get_system_commands(screen):
+            # Of Textual's own commands only the theme is for the user: "Keys" and "Maximize"
+            # are for programmers, and a screenshot would write the answers into a file.
+            if command.title in TEXTUAL_COMMANDS_KEPT:
+                yield command
+
+    # --- crashes --------------------------------------------------------------------------
+
+    def _fatal_error(self) -> None:
+        """Textual's crash report, minus anything that could show what the user wrote:
+        no local variables (Textual shows them by default) and no error messages."""
+        import rich
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
+        for stack in traceback.trace.stacks:
+            stack.exc_value = HIDDEN_MESSAGE
+            stack.syntax_error = None
+            stack.notes = []
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options))
+        )
+        self._close_messages_no_wait()

@@ -1,0 +1,139 @@
+"""Open the interactive workbook: load content, open the store, run the app, close cleanly.
+
+When the data file cannot be opened (unreadable, or open in another window), a small app
+says so in plain words and offers what can be done, instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+from workbook.content.loading import load_content
+from workbook.paths import Paths
+from workbook.store.database import (
+    Clock,
+    StoreLockedError,
+    StoreUnreadableError,
+    WorkbookStore,
+    restore_backup_locked,
+    utc_now,
+)
+from workbook.store.storage import UnreadableDataError
+from workbook.ui.widgets.themes import CALM
+
+if TYPE_CHECKING:
+    # Loaded only when there is a problem to show: not on the way to the workbook itself.
+    from workbook.ui.screens.store_problem_screen import StoreProblem
+
+RESTORE = "restore"
+RETRY = "retry"
+
+
+class StoreProblemApp(App[str | None]):
+    """Shows one StoreProblem; returns the chosen action id, or None to quit."""
+
+    TITLE = "workbook"
+    CSS_PATH = "workbook.tcss"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, problem: StoreProblem) -> None:
+        super().__init__()
+        self.problem = problem
+        self.register_theme(CALM)
+        self.theme = CALM.name
+
+    def on_mount(self) -> None:
+        from workbook.ui.screens.store_problem_screen import StoreProblemScreen
+
+        self.push_screen(StoreProblemScreen(self.problem), self.exit)
+
+
+def unreadable_problem(error: StoreUnreadableError) -> StoreProblem:
+    from workbook.ui.screens.store_problem_screen import StoreProblem
+
+    explanation = (
+        f"Your workbook file could not be read: {error.path}\n\n"
+        "Nothing was overwritten. A copy of the file as it is was kept at "
+        f"{error.set_aside}."
+    )
+    actions = []
+    if error.backup is not None:
+        explanation += (
+            f"\n\nThe newest good backup is {error.backup}. You can bring it back and carry "
+            "on; anything written after that backup would be missing from it, but the "
+            "unreadable file stays where it is."
+        )
+        actions.append((RESTORE, "Bring back the backup"))
+    else:
+        explanation += (
+            "\n\nNo backup was found. Quit for now; the file can still be looked at, "
+            "perhaps with someone you trust."
+        )
+    return StoreProblem("Your answers could not be opened", explanation, actions=actions)
+
+
+def locked_problem(paths: Paths) -> StoreProblem:
+    from workbook.ui.screens.store_problem_screen import StoreProblem
+
+    return StoreProblem(
+        "The workbook is already open",
+        "The workbook is open in another window. Only one can be open at a time, so that "
+        "nothing gets mixed up. Close the other one, then choose Try again. "
+        "Nothing was changed.",
+        f"The answers in use: {paths.data_file}",
+        [(RETRY, "Try again")],
+    )
+
+
+def failed_restore_problem(error: Exception) -> StoreProblem:
+    from workbook.ui.screens.store_problem_screen import StoreProblem
+
+    return StoreProblem(
+        "The backup could not be brought back",
+        "Nothing was changed. Quit for now; `workbook where` in a terminal lists the "
+        "backups, and `workbook restore FILE` brings back another one.",
+        str(error),
+    )
+
+
+def ask_in_app(problem: StoreProblem) -> str | None:
+    return StoreProblemApp(problem).run()
+
+
+def open_store(
+    paths: Paths, clock: Clock, ask: Callable[[StoreProblem], str | None] = ask_in_app
+) -> WorkbookStore | None:
+    """Open the store, asking the user what to do when it cannot be; None means quit."""
+    while True:
+        try:
+            return WorkbookStore.open(paths, clock)
+        except StoreLockedError:
+            if ask(locked_problem(paths)) != RETRY:
+                return None
+        except StoreUnreadableError as error:
+            if ask(unreadable_problem(error)) != RESTORE:
+                return None
+            assert error.backup is not None
+            try:
+                restore_backup_locked(paths, error.backup, clock)
+            except (UnreadableDataError, OSError, StoreLockedError) as failure:
+                ask(failed_restore_problem(failure))
+                return None
+
+
+def launch_app(paths: Paths, clock: Clock = utc_now) -> int:
+    from workbook.ui.app import WorkbookApp
+
+    content = load_content(paths)
+    store = open_store(paths, clock)
+    if store is None:
+        return 1
+    try:
+        app = WorkbookApp(content=content, store=store, clock=clock)
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0

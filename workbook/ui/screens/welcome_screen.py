@@ -1,0 +1,67 @@
+"""The first screen a new user sees: what this is, where the words go, how to leave fast."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from workbook.ui.screens.safety_keys import SAFETY_KEYS
+from workbook.ui.screens.styles import SCREENS_CSS
+from workbook.ui.widgets.answer_field import plain
+
+
+def welcome_text(data_file: Path) -> list[tuple[str, str]]:
+    return [
+        (
+            "welcome-lead",
+            "Welcome. This workbook is for you if you are pulling away from a relationship "
+            "that hurt you and still has a hold on you.",
+        ),
+        (
+            "welcome-what",
+            "It is a self-help workbook, not therapy. You work through a few exercises at "
+            "your own pace; there are no wrong answers, and you can stop at any time.",
+        ),
+        (
+            "welcome-where",
+            f"What you write stays on this computer, in {data_file}. Every earlier version "
+            "is kept, so you can look back. Nothing is sent anywhere.",
+        ),
+        (
+            "welcome-exit",
+            "Ctrl+Q leaves at once, from any screen, without asking. What you typed is "
+            "saved first. F2 shows crisis lines, any time.",
+        ),
+    ]
+
+
+class WelcomeScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "Begin")]
+
+    def __init__(self, data_file: Path) -> None:
+        super().__init__(classes="welcome-screen")
+        self.data_file = data_file
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="welcome"):
+            for name, words in welcome_text(self.data_file):
+                yield Static(plain(words), classes=f"welcome-part {name}")
+            with Center():
+                yield Button("Begin", id="begin", variant="primary")
+        yield Footer(show_command_palette=False)  # room for the keys that matter here
+
+    def on_mount(self) -> None:
+        self.sub_title = "Welcome"
+        self.query_one("#begin", Button).focus()
+
+    @on(Button.Pressed, "#begin")
+    def _begin(self) -> None:
+        self.dismiss()
