@@ -46,10 +46,18 @@ CHECKED_CALL_NUMBERS = {
     "08082000247",  # UK National Domestic Abuse Helpline (Refuge)
     "08088010327",  # UK Men's Advice Line
     "1800737732",  # Australia 1800RESPECT
+    # Checked 2026-12.
+    "116123",  # Samaritans, UK and Ireland
+    "131114",  # Australia Lifeline
 }
 CHECKED_CALL_WORDS = {"1800RESPECT": "1800737732"}
 # Numbers to text, with the word to send where there is one.
-CHECKED_TEXT_NUMBERS = {"88788": "START", "988": None}
+CHECKED_TEXT_NUMBERS = {
+    "88788": "START",
+    "988": None,  # US 988 Lifeline and Canada's 9-8-8 Suicide Crisis Helpline
+    "85258": "SHOUT",  # Shout, UK (checked 2026-12)
+    "741741": "HOME",  # Crisis Text Line, US (checked 2026-12)
+}
 
 SHAMING_WORDS = [
     "failure",
@@ -416,3 +424,34 @@ def test_phone_numbers_in_exercise_text_are_checked_or_made_up(
                 # Made-up numbers in examples use 555 01xx, which is never given out.
                 made_up = re.fullmatch(r"55501\d\d", digits)
                 assert made_up or digits in checked, f"{exercise.id}: {found}"
+
+
+# Checked 2026-12: (region id, line name, way to reach them) for the lines added then.
+CHECKED_DECEMBER_LINES = [
+    ("uk", "Samaritans", "call 116 123"),
+    ("ireland", "Samaritans", "call 116 123"),
+    ("uk", "Shout", "text SHOUT to 85258"),
+    ("australia", "Lifeline", "call 13 11 14"),
+    ("canada", "9-8-8 Suicide Crisis Helpline", "call 988"),
+    ("canada", "9-8-8 Suicide Crisis Helpline", "text 988"),
+    ("us", "Crisis Text Line", "text HOME to 741741"),
+]
+
+
+@pytest.mark.parametrize(("region_id", "name", "way"), CHECKED_DECEMBER_LINES)
+def test_each_line_checked_in_december_is_in_its_region_day_and_night(
+    region_id: str, name: str, way: str
+) -> None:
+    resources = load_resources(BUNDLED / "resources.json")
+    region = next(r for r in resources.regions if r.id == region_id)
+    line = next(x for x in region.lines if x.name == name)
+    ways = ([f"call {line.call}"] if line.call else []) + (
+        [f"text {line.text}"] if line.text else []
+    )
+    assert way in ways
+    assert "24 hours" in line.hours and line.purpose
+
+
+def test_every_region_has_its_emergency_number_marked_for_the_danger_question() -> None:
+    for region in load_resources(BUNDLED / "resources.json").regions:
+        assert [x.kind for x in region.lines].count("emergency") == 1, region.id

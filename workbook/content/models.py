@@ -192,6 +192,9 @@ class CrisisLine(Struct, kw_only=True, forbid_unknown_fields=True):
     text: str | None = None
     hours: str = ""
     purpose: str = ""
+    # What the line is for: the danger question shows the "emergency" and "abuse" lines of
+    # the user's region right where it is asked.
+    kind: Literal["emergency", "abuse", "crisis", "other"] = "other"
 
 
 class Region(Struct, kw_only=True, forbid_unknown_fields=True):
