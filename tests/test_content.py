@@ -22,9 +22,9 @@ from workbook.content.models import (
     Exercise,
     ListPrompt,
     LongTextPrompt,
+    PairsPrompt,
     ScalePrompt,
     TextPrompt,
-    YesNoPrompt,
     load_catalog,
     load_plan_outline,
     load_resources,
@@ -297,7 +297,8 @@ def test_each_exercise_has_its_sections_and_size(
 
 def test_every_prompt_type_is_used(exercises: dict[str, Exercise]) -> None:
     used = {type(p).__struct_config__.tag for e in exercises.values() for p in e.prompts()}
-    assert used == set(PROMPT_TYPES)
+    # The danger question became Yes / Not sure / No, so yes-no is left for people's own files.
+    assert used == set(PROMPT_TYPES) - {"yesno"}
 
 
 def test_open_prompts_give_an_example_answer(exercises: dict[str, Exercise]) -> None:
@@ -326,6 +327,8 @@ def test_choices_and_checklists_offer_enough_options(exercises: dict[str, Exerci
         for prompt in exercise.prompts():
             if isinstance(prompt, ChecklistPrompt):
                 assert prompt.other, f"{exercise.id}/{prompt.id}: let people add their own"
+            if isinstance(prompt, ChoicePrompt) and prompt.show_crisis_lines_for:
+                continue  # the danger question: Yes, Not sure, No
             if isinstance(prompt, (ChoicePrompt, ChecklistPrompt)):
                 assert len(prompt.options) >= 4, f"{exercise.id}/{prompt.id}"
 
@@ -351,7 +354,9 @@ def test_the_abstinence_plan_has_its_named_prompts(exercises: dict[str, Exercise
         "no-contact-start": (DatePrompt, "commitment"),
         "review-date": (DatePrompt, "keeping"),
         "reasons": (ListPrompt, "reasons"),
-        "triggers": (ListPrompt, "triggers"),
+        "triggers": (PairsPrompt, "triggers"),
+        "hooks": (PairsPrompt, "triggers"),
+        "warning-signs": (PairsPrompt, "warning-signs"),
         "craving-steps": (ListPrompt, "craving-steps"),
         "support-people": (ListPrompt, "support"),
         "if-i-slip": (LongTextPrompt, "if-i-slip"),
@@ -361,18 +366,42 @@ def test_the_abstinence_plan_has_its_named_prompts(exercises: dict[str, Exercise
         assert isinstance(prompt, kind), prompt_id
         assert prompt.plan == plan_section, prompt_id
     triggers = plan.prompt("triggers")
-    assert isinstance(triggers, ListPrompt)
+    assert isinstance(triggers, PairsPrompt)
     assert triggers.item_label == "trigger"
-    assert "→" in triggers.help
+    assert triggers.columns == ["Trigger", "What I'll do instead"]
+    # Nobody is asked to type an arrow any more.
+    assert not any("→" in p.help for p in plan.prompts())
+
+
+YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
+
+
+def test_every_prompt_that_feeds_the_plan_speaks_in_the_first_person(
+    exercises: dict[str, Exercise],
+) -> None:
+    for exercise in exercises.values():
+        for prompt in exercise.prompts():
+            if prompt.plan in (None, "header"):
+                continue
+            assert prompt.plan_label, (exercise.id, prompt.id)
+            assert not YOU.search(prompt.plan_label), (exercise.id, prompt.plan_label)
+
+
+def test_the_three_needs_are_grouped_under_their_names(exercises: dict[str, Exercise]) -> None:
+    groups = {s.id: s.plan_group for s in exercises["need-inventory"].sections}
+    assert groups["significance"] and groups["love"] and groups["security"]
+    assert len({groups["significance"], groups["love"], groups["security"]}) == 3
 
 
 def test_the_safety_section_asks_about_danger_and_names_crisis_lines(
     exercises: dict[str, Exercise],
 ) -> None:
     safety = next(s for s in exercises["abstinence-plan"].sections if s.id == "safety")
-    danger = [p for p in safety.prompts if isinstance(p, YesNoPrompt)]
-    assert danger and "danger" in danger[0].label
-    assert "emergency" in danger[0].help
+    danger = next(p for p in safety.prompts if p.id == "in-danger")
+    assert isinstance(danger, ChoicePrompt) and "danger" in danger.label
+    assert danger.options == ["Yes", "Not sure", "No"]
+    assert danger.show_crisis_lines_for == ["Yes", "Not sure"]
+    assert "emergency" in danger.help
     # The six steps of the Stanley-Brown plan, each answered in the plan.
     assert sum(p.plan == "safety-plan" for p in safety.prompts) >= 6
 

@@ -36,7 +36,11 @@ def plan(paths: Paths, *args: str) -> int:
 
 @pytest.mark.parametrize(
     ("fmt", "start"),
-    [("text", "MY RECOVERY PLAN\n"), ("markdown", "# My recovery plan\n"), ("html", "<!DOCTYPE")],
+    [
+        ("text", "MY RECOVERY PLAN\n"),
+        ("markdown", '---\ntitle: "My recovery plan"\n'),
+        ("html", "<!DOCTYPE"),
+    ],
 )
 def test_each_format_goes_to_stdout(answered, capsys, fmt, start):
     assert plan(answered, "--format", fmt) == 0
@@ -66,7 +70,9 @@ def test_each_format_goes_to_a_file(answered, capsys, tmp_path, fmt):
     assert target.stat().st_mode & 0o077 == 0  # private, like everything else the user wrote
 
 
-@pytest.mark.parametrize(("name", "start"), [("plan.html", "<!DOCTYPE"), ("plan.md", "# My")])
+@pytest.mark.parametrize(
+    ("name", "start"), [("plan.html", "<!DOCTYPE"), ("plan.md", "---\ntitle: ")]
+)
 def test_the_file_name_chooses_the_format_when_none_is_given(answered, tmp_path, name, start):
     assert plan(answered, "-o", str(tmp_path / name)) == 0
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
