@@ -29,6 +29,7 @@ from workbook.content.models import (
     load_plan_outline,
     load_resources,
 )
+from workbook.content.regions import guess_region
 from workbook.paths import bundled_exercises_dir
 
 BUNDLED = bundled_exercises_dir()
@@ -484,3 +485,24 @@ def test_each_line_checked_in_december_is_in_its_region_day_and_night(
 def test_every_region_has_its_emergency_number_marked_for_the_danger_question() -> None:
     for region in load_resources(BUNDLED / "resources.json").regions:
         assert [x.kind for x in region.lines].count("emergency") == 1, region.id
+
+
+@pytest.mark.parametrize(
+    ("locale_name", "region"),
+    [
+        ("en_GB.UTF-8", "uk"),
+        ("en_IE.UTF-8", "ireland"),
+        ("fr_CA.UTF-8", "canada"),
+        ("en_US", "us"),
+        ("en_AU.utf8", "australia"),
+        ("de_DE.UTF-8", "eu"),
+        ("ja_JP.UTF-8", None),
+        ("C", None),
+        ("POSIX", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_the_region_is_guessed_from_the_locale(locale_name, region) -> None:
+    resources = load_resources(BUNDLED / "resources.json")
+    assert guess_region(locale_name, resources) == region

@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from workbook import __version__
@@ -65,6 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def user_locale(environ: Mapping[str, str]) -> str | None:
+    """The locale the user's messages are in ("en_GB.UTF-8"), as the C library picks it: the
+    crisis lines of that country come first until the user chooses a region."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return environ[name]
+    return None
+
+
 def describe_os_error(error: OSError) -> str:
     where = error.filename or "workbook"
     return f"{where}: {error.strerror or error}"
@@ -77,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as leaving:
         return leaving.code if isinstance(leaving.code, int) else EXIT_USAGE
     paths = resolve_paths(args.data_dir, dict(os.environ))
+    args.locale_name = user_locale(os.environ)
     try:
         return args.run(args, paths)
     except (UserError, StoreError, DataFileError) as error:

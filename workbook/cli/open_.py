@@ -16,4 +16,4 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 def run(args: argparse.Namespace, paths: Paths) -> int:
     from workbook.ui.launch import launch_app  # Textual loads only when the app opens
 
-    return launch_app(paths)
+    return launch_app(paths, locale_name=args.locale_name)

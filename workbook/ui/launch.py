@@ -124,7 +124,7 @@ def open_store(
                 return None
 
 
-def launch_app(paths: Paths, clock: Clock = utc_now) -> int:
+def launch_app(paths: Paths, clock: Clock = utc_now, locale_name: str | None = None) -> int:
     from workbook.ui.app import WorkbookApp
 
     content = load_content(paths)
@@ -132,7 +132,7 @@ def launch_app(paths: Paths, clock: Clock = utc_now) -> int:
     if store is None:
         return 1
     try:
-        app = WorkbookApp(content=content, store=store, clock=clock)
+        app = WorkbookApp(content=content, store=store, clock=clock, locale_name=locale_name)
         app.run()
     finally:
         store.close()

@@ -28,7 +28,9 @@ def _crisis(app: WorkbookApp) -> Screen:
     from workbook.ui.screens.crisis_screen import CrisisScreen
 
     content, paths = app.content, app.store.paths
-    return CrisisScreen(content.resources, content.user_resources, paths.user_resources_file)
+    return CrisisScreen(
+        content.resources, content.user_resources, paths.user_resources_file, app.region
+    )
 
 
 def _help(app: WorkbookApp) -> Screen:
