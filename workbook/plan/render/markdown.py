@@ -107,8 +107,8 @@ def _title_block(plan: Plan) -> str:
     return "\n".join(["---", *lines, "---"])
 
 
-def _header(plan: Plan) -> list[str]:
-    blocks = [_title_block(plan)]
+def _header(plan: Plan, title_block: bool) -> list[str]:
+    blocks = [_title_block(plan)] if title_block else []
     if plan.about_title:
         blocks.append(f"## {escape_line(plan.about_title)}")
     if plan.intro:
@@ -138,8 +138,10 @@ def _header(plan: Plan) -> list[str]:
     return blocks
 
 
-def render_markdown(plan: Plan) -> str:
-    blocks = _header(plan)
+def render_markdown(plan: Plan, *, title_block: bool = True) -> str:
+    """The plan as Markdown; `title_block=False` leaves out the YAML block (for a viewer that
+    would show it as text)."""
+    blocks = _header(plan, title_block)
     for part in plan.parts:
         blocks.extend(_part(part))
     return "\n\n".join(blocks) + "\n"
