@@ -41,6 +41,8 @@ def test_arrowed_lists_become_pairs_in_every_revision(paths, clock):
 def test_the_danger_answer_becomes_a_choice_and_nothing_else_changes(paths, clock):
     with _open_old(paths, clock) as store:
         assert store.answer("abstinence-plan", "in-danger") == "Yes"
+        exceptions = store.answer("abstinence-plan", "exceptions")
+        assert exceptions == ["I do not have to stay in touch"]
         # Lists of prompts that stayed lists keep their arrows as typed.
         assert store.answer("abstinence-plan", "reasons") == ["My sleep → back", "Jo"]
         truths = store.answer("truth-realizations", "truths")

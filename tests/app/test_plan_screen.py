@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from test_snapshots import SIZE, opening, snapshot_app, snapshot_store, some_answers
-from textual.widgets import Input, Markdown, OptionList
+from textual.widgets import Input, OptionList
 
 from workbook.plan.export import store_plan
 from workbook.plan.render import renderer_named
@@ -25,9 +25,9 @@ __all__ = ["snapshot_app", "snapshot_store"]
 
 
 def shown_text(app) -> str:
-    """The words the plan screen shows, as drawn by its Markdown blocks."""
-    markdown = app.screen.query_one("#plan-text", Markdown)
-    return "\n".join(str(block.render()) for block in markdown.query("MarkdownBlock"))
+    """The words the plan screen shows, block by block."""
+    blocks = app.screen.query_one("#plan").query(".plan-block")
+    return "\n".join(str(block.render()) for block in blocks)
 
 
 async def open_plan_from_home(app, pilot) -> None:

@@ -22,6 +22,11 @@ BECAME_PAIRS = {
 }
 # The danger question became Yes / Not sure / No in schema 2.
 BECAME_CHOICE = {("abstinence-plan", "in-danger")}
+# Options renamed in schema 2 so that, printed in the plan without their question, they still
+# make sense ("None of these" said nothing on paper).
+RENAMED_OPTIONS = {
+    ("abstinence-plan", "exceptions"): {"None of these": "I do not have to stay in touch"},
+}
 
 _ARROW = re.compile(r"\s*(?:→|->)\s*")
 
@@ -47,9 +52,19 @@ def _as_pairs(value: Any) -> Any:
     return [line_to_pair(item) for item in value]
 
 
+def _renamer(names: dict[str, str]) -> Callable[[Any], Any]:
+    def rename(value: Any) -> Any:
+        if isinstance(value, list):
+            return [names.get(item, item) if isinstance(item, str) else item for item in value]
+        return value
+
+    return rename
+
+
 def pairs_and_danger_choice(tables: Tables) -> Tables:
-    """Schema 1 -> 2: arrowed list answers become pairs; the danger yes/no becomes a choice.
-    Every revision changes, so going back in history gives an answer the prompt can show."""
+    """Schema 1 -> 2: arrowed list answers become pairs; the danger yes/no becomes a choice;
+    an option that said nothing without its question is renamed. Every revision changes, so
+    going back in history gives an answer the prompt can show."""
     for doc in tables.get("answers", {}).values():
         if not isinstance(doc, dict):
             continue
@@ -58,6 +73,8 @@ def pairs_and_danger_choice(tables: Tables) -> Tables:
             change: Callable[[Any], Any] = _as_pairs
         elif key in BECAME_CHOICE:
             change = _yes_no_to_choice
+        elif key in RENAMED_OPTIONS:
+            change = _renamer(RENAMED_OPTIONS[key])  # type: ignore[index]
         else:
             continue
         for revision in doc.get("revisions", []):

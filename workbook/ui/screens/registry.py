@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def _plan(app: WorkbookApp) -> Screen:
     from workbook.ui.screens.plan_screen import PlanScreen
 
-    return PlanScreen(app.content, app.store, app.clock)
+    return PlanScreen(app.content, app.store, app.clock, app.region_guess)
 
 
 def _crisis(app: WorkbookApp) -> Screen:
