@@ -54,7 +54,7 @@ class CrisisScreen(Screen[None]):
         *SAFETY_KEYS,
         Binding("escape", "dismiss", "Back"),
         Binding("a", "toggle_all", "All countries"),
-        Binding("r", "app.choose_region", "Your region"),
+        Binding("r", "app.choose_region", "Region"),
     ]
 
     def __init__(

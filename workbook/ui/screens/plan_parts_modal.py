@@ -15,8 +15,8 @@ from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 
 WHY = (
-    "Untick a part to keep it out of your plan, on screen and in the files you save. "
-    "The plan then says, in small type, that parts were left out, but not which."
+    "Untick a part to keep it out of your plan and the files you save. The plan says, "
+    "in small type, that parts were left out, not which."
 )
 
 
@@ -44,10 +44,9 @@ class PlanPartsModal(ModalScreen[list[str] | None]):
                 ),
                 id="parts",
             )
-            yield Static("Space: tick or untick · Tab then Enter: done", classes="modal-hint")
-            with Horizontal(classes="modal-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Done", id="done", variant="primary")
+            with Horizontal(classes="parts-bar"):
+                yield Static("Space: tick or untick · Ctrl+S: done", classes="modal-hint")
+                yield Button("Done", id="done", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#parts").focus()
@@ -59,7 +58,3 @@ class PlanPartsModal(ModalScreen[list[str] | None]):
     @on(Button.Pressed, "#done")
     def _done(self) -> None:
         self.action_done()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
