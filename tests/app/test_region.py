@@ -73,3 +73,27 @@ async def test_the_region_is_in_the_command_palette(make_app):
         await pilot.pause()
         assert not isinstance(app.screen, RegionModal)
     assert app.store.setting("region") is None
+
+
+async def test_yes_or_not_sure_to_the_danger_question_shows_the_regions_lines_there(make_app):
+    app = make_app(bundled=True, locale_name="en_GB.UTF-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("open_exercise('abstinence-plan', 'in-danger')")
+        await pilot.pause()
+        box = app.screen.query_one("#danger-lines")
+        assert box.has_class("-hidden")  # not answered yet: nothing in the way
+        await pilot.press("down", "enter")  # "Not sure"
+        await pilot.pause()
+        assert not box.has_class("-hidden")
+        words = "\n".join(str(w.render()) for w in box.query(Static))
+        assert "999" in words and "0808 2000 247" in words  # emergency and domestic abuse
+        assert "911" not in words and "Samaritans" not in words  # this region, these kinds
+        await pilot.press("down", "enter")  # "No"
+        await pilot.pause()
+        assert box.has_class("-hidden")
+        await pilot.press("up", "up", "enter")  # "Yes"
+        await pilot.pause()
+        assert not box.has_class("-hidden")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.store.answer("abstinence-plan", "in-danger") == "Yes"

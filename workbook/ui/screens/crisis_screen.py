@@ -14,38 +14,18 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from workbook.content.models import CrisisLine, Region, Resources
+from workbook.content.models import Resources
 from workbook.content.regions import find_region
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
+from workbook.ui.widgets.crisis_lines import region_lines
 
 CHECK_NUMBERS = (
     "Numbers differ from country to country and sometimes change: check the ones for "
     "where you live."
 )
 DANGER_NOW = "If you are in danger right now, call your local emergency number."
-
-
-def line_details(line: CrisisLine) -> str:
-    """How to reach a line and when, then what it is for: the lines under its name."""
-    ways = []
-    if line.call:
-        ways.append(f"Call {line.call}")
-    if line.text:
-        ways.append(f"Text {line.text}")
-    if line.hours:
-        ways.append(line.hours)
-    return "\n".join(part for part in (" · ".join(ways), line.purpose) if part)
-
-
-def region_lines(region: Region, lines: list[CrisisLine] | None = None) -> ComposeResult:
-    """A region's name and its lines (all, or those given), as the crisis screen shows them."""
-    yield Static(plain(region.name), classes="crisis-region")
-    for line in region.lines if lines is None else lines:
-        yield Static(plain(line.name), classes="crisis-line")
-        # Its own widget, indented by a margin, so wrapped lines keep the indent.
-        yield Static(plain(line_details(line)), classes="crisis-line -details")
 
 
 class CrisisScreen(Screen[None]):
