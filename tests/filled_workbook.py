@@ -61,6 +61,7 @@ WORDS: dict[tuple[str, str], Any] = {
         "Thursday support group at the library, 7 pm",
     ],
     ("abstinence-plan", "in-danger"): "Not sure",
+    ("abstinence-plan", "exceptions"): ["We share children"],
     ("need-inventory", "significance-ways"): ["Volunteer on Saturdays", "Finish my course"],
     ("need-inventory", "love-ways"): ["Weekly call with my brother", "Adopt a cat"],
     ("need-inventory", "security-ways"): ["Save a little each month", "Change the locks"],
@@ -83,7 +84,7 @@ def _made_up(prompt: Any) -> Any:
     if isinstance(prompt, ChoicePrompt):
         return prompt.options[1]
     if isinstance(prompt, ChecklistPrompt):
-        return [prompt.options[0], prompt.options[2], "Other: something of my own"]
+        return [prompt.options[1], prompt.options[2], "Other: something of my own"]
     if isinstance(prompt, PairsPrompt):
         return [[f"First: {label}", "what I will do"], [f"Second: {label}", "and then this"]]
     if isinstance(prompt, ListPrompt):

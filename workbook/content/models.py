@@ -32,6 +32,9 @@ class _Prompt(Struct, kw_only=True, forbid_unknown_fields=True, tag_field="type"
     # What the answer is called in the plan, in the user's own voice ("What it cost me");
     # the label (the question) when there is none.
     plan_label: Annotated[str, Meta(min_length=1, max_length=200)] | None = None
+    # Where the answer stands among the others in its plan part: lower comes first; equal
+    # ones keep the order of the exercises and their questions.
+    plan_order: Annotated[int, Meta(ge=0, le=1000)] = 100
 
     @property
     def type(self) -> str:

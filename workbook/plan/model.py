@@ -283,6 +283,8 @@ def _prompts_by_section(content: Content) -> dict[str, list[tuple[str, Prompt]]]
         for prompt in exercise.prompts():
             if prompt.plan is not None:
                 feeding.setdefault(prompt.plan, []).append((exercise.id, prompt))
+    for fed in feeding.values():
+        fed.sort(key=lambda item: item[1].plan_order)  # stable: equal ones keep their order
     return feeding
 
 
