@@ -175,3 +175,11 @@ def _answer_words(value) -> list[str]:
     if isinstance(value, list):
         return [w for item in value for w in _answer_words(item)]
     return [_words(value.removeprefix("Other: "))]
+
+
+def test_only_the_steps_written_in_order_are_numbered(filled, store):
+    content, _ = filled
+    page = renderer_named("html").render(plan_of(content, store))
+    steps = page.split('id="craving-steps"')[1].split("</section>")[0]
+    assert "<h3>My steps, in order</h3>\n<ol>" in steps
+    assert "<h3>What helps carry me through a craving</h3>\n<ul>" in steps

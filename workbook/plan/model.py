@@ -91,6 +91,12 @@ class Answer(msgspec.Struct, frozen=True):
     group: str | None = None
     pairs: tuple[tuple[str, str], ...] = ()
     columns: tuple[str, str] | None = None
+    # The prompt's type ("list", "checklist", ...): in a part of steps, only a list the user
+    # wrote in order is numbered, not the boxes they ticked.
+    kind: str = ""
+
+    def numbered(self, in_order: bool) -> bool:
+        return in_order and self.kind == "list"
 
 
 class Fact(msgspec.Struct, frozen=True):
@@ -347,7 +353,9 @@ def readable_answer(
 
     def make(shape: Literal["value", "paragraphs", "items"], lines: list[str]) -> Answer | None:
         kept = tuple(line for line in lines if line.strip())
-        return Answer(label, shape, kept, exercise_id, prompt.id, group) if kept else None
+        if not kept:
+            return None
+        return Answer(label, shape, kept, exercise_id, prompt.id, group, kind=prompt.type)
 
     if isinstance(prompt, PairsPrompt):
         rows = tuple((_one_line(a), _one_line(b)) for a, b in as_pairs(value))
@@ -356,7 +364,9 @@ def readable_answer(
             return None
         columns = (_one_line(prompt.columns[0]), _one_line(prompt.columns[1]))
         lines = tuple(f"{a}: {b}" if a and b else a or b for a, b in rows)
-        return Answer(label, "pairs", lines, exercise_id, prompt.id, group, rows, columns)
+        return Answer(
+            label, "pairs", lines, exercise_id, prompt.id, group, rows, columns, prompt.type
+        )
 
     # The stored value is trusted only as far as its type: an exercise file may have changed
     # since the answer was saved, and what the user wrote is shown rather than dropped.

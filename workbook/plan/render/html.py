@@ -60,6 +60,7 @@ def _pairs_table(answer: Answer) -> str:
 
 
 def _answer(answer: Answer, ordered: bool, heading: str = "h3") -> str:
+    ordered = answer.numbered(ordered)
     parts = ['<div class="answer">', f"<{heading}>{_e(answer.label)}</{heading}>"]
     if answer.shape == "pairs":
         parts.append(_pairs_table(answer))

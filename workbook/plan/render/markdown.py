@@ -60,6 +60,7 @@ def escape_paragraph(text: str) -> list[str]:
 
 
 def _answer(answer: Answer, ordered: bool, level: str = "###") -> list[str]:
+    ordered = answer.numbered(ordered)
     blocks = [f"{level} {escape_line(answer.label)}"]
     if answer.shape in ("items", "pairs"):
         if ordered:

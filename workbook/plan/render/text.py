@@ -41,6 +41,7 @@ def _heading(title: str, underline: str) -> list[str]:
 
 
 def _answer(answer: Answer, ordered: bool) -> list[str]:
+    ordered = answer.numbered(ordered)
     lines = _wrap(answer.label)
     if answer.shape in ("items", "pairs"):
         for number, item in enumerate(answer.lines, 1):

@@ -55,6 +55,7 @@ class Lines:
 
 
 def _answer(lines: Lines, answer: Answer, ordered: bool, indent: int) -> None:
+    ordered = answer.numbered(ordered)
     lines.blank()
     lines.add(answer.label, indent, "bold")
     if answer.shape in ("items", "pairs"):
