@@ -58,13 +58,32 @@ class Repeats:
     history: int
     history_screen: int
     plan: int
+    plan_screen: int
     open: int
 
 
 FULL = Repeats(
-    startup=15, saves=41, stock=11, typing=3, history=101, history_screen=7, plan=7, open=11
+    startup=15,
+    saves=41,
+    stock=11,
+    typing=3,
+    history=101,
+    history_screen=7,
+    plan=7,
+    plan_screen=7,
+    open=11,
 )
-QUICK = Repeats(startup=3, saves=9, stock=3, typing=1, history=21, history_screen=2, plan=2, open=3)
+QUICK = Repeats(
+    startup=3,
+    saves=9,
+    stock=3,
+    typing=1,
+    history=21,
+    history_screen=2,
+    plan=2,
+    plan_screen=2,
+    open=3,
+)
 
 
 def say(message: str) -> None:
@@ -158,6 +177,12 @@ def run_sections(
             "plan",
             "workbook plan --format markdown|html, 10,000 revisions",
             lambda: measures.plan_rows(stores[10_000], repeats.plan),
+        )
+        measure(
+            rows,
+            "plan_screen",
+            "Plan screen opened and painted, every exercise answered, 10,000 revisions",
+            lambda: measures.plan_screen_rows(stores[10_000], content, repeats.plan_screen),
         )
     if "open" in sections:
         measure(
