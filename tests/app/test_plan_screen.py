@@ -458,7 +458,7 @@ async def test_parts_chosen_on_the_screen_are_left_out_and_remembered(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await app.run_action("show_screen('plan')")
         await pilot.pause()
-        await pilot.press("ctrl+l")
+        await pilot.press("p")
         await pilot.pause()
         parts = app.screen.query_one("#parts")
         # Untick "Truths I hold on to" (the third part), then done.

@@ -46,7 +46,7 @@ class PlanScreen(Screen[None]):
         Binding("ctrl+s", "export", "Save as a file"),
         # Their keys are written on the bar: the footer has no room left at 80 columns.
         Binding("ctrl+e", "toggle_empty", "Hide empty parts", show=False),
-        Binding("ctrl+l", "choose_parts", "Choose parts", show=False),
+        Binding("p", "choose_parts", "Choose parts", show=False),
         Binding("space", "page_down", "Next page", show=False),
     ]
 
@@ -72,7 +72,7 @@ class PlanScreen(Screen[None]):
         yield VerticalScroll(id="plan")
         with Horizontal(id="plan-bar"):
             yield Button("Save as a file…", id="export", compact=True)
-            yield Button("Choose parts… (Ctrl+L)", id="choose-parts", compact=True)
+            yield Button("Choose parts… (P)", id="choose-parts", compact=True)
             yield Checkbox("Hide empty parts (Ctrl+E)", id="leave-out", compact=True)
         yield Footer(show_command_palette=False)  # room for the keys that matter here
 
