@@ -30,7 +30,7 @@ def test_a_current_answer_says_where_it_lives(store, mini_content):
     place = result.place
     assert place.kind == kinds.ANSWER
     assert (place.exercise_id, place.prompt_id) == ("mini", "story")
-    assert where_words(place) == "A small exercise › Words › What happened?"
+    assert where_words(place) == "A small exercise › What happened?"
     assert date_words(place, UTC) == "2026-03-14"
     assert [result.text[s:e] for s, e in result.spans] == ["wedding"]
 

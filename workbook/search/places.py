@@ -60,14 +60,11 @@ class Place(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def where_words(place: Place, *, tz: dt.tzinfo | None = None) -> str:
-    """Where it is, in a line: 'Truth realizations › The highs › What did you feel?'."""
+    """Where it is, in a line: 'Truth realizations › What did the highs feel like?'. The
+    question says where an answer is; its section would only make the line longer."""
     if place.kind in (ANSWER, VERSION):
-        parts = [
-            place.exercise_title or place.exercise_id or "",
-            place.section_title or "",
-            place.prompt_label or place.prompt_id or "",
-        ]
-        return " › ".join(part for part in parts if part)
+        exercise = place.exercise_title or place.exercise_id or ""
+        return f"{exercise} › {place.prompt_label or place.prompt_id or ''}"
     if place.kind == URGE:
         moment = f" at {place.saved_at.astimezone(tz):%H:%M}" if place.saved_at else ""
         return f"Urge{moment} · {URGE_PARTS.get(place.part or '', 'note')}"

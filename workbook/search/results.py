@@ -119,6 +119,11 @@ def _one_line(text: str, start: int, end: int) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+def clean_line(text: str) -> str:
+    """`text` on one line, without control characters: safe to print in a terminal."""
+    return _one_line(text, 0, len(text))[0].strip(" ·")
+
+
 def make_snippet(text: str, spans: Sequence[Span], width: int = 80) -> Snippet:
     """About `width` characters of `text` around its first match, on one line."""
     width = max(width, 10)
@@ -129,7 +134,8 @@ def make_snippet(text: str, spans: Sequence[Span], width: int = 80) -> Snippet:
     line, where = _one_line(text, window_start, window_end)
     line_first = where[first - window_start]
     # Some words before the match, so that it is read in its sentence; cut at a space.
-    cut = max(0, line_first - width // 4)
+    # (No further in than the end needs: a short text is shown whole.)
+    cut = max(0, min(line_first - width // 4, len(line) - width))
     if cut:
         space = line.find(" ", cut, line_first)
         cut = space + 1 if space != -1 else cut
