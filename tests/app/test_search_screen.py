@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 from textual.widgets import Input, OptionList, TextArea
@@ -246,3 +248,34 @@ def test_textual_text_boxes_leave_ctrl_f_free(widget):
     # Ctrl+F is a priority key of the app: it must not take a key a text box uses.
     keys = {key for binding in widget.BINDINGS for key in binding.key.split(",")}
     assert "ctrl+f" not in keys
+
+
+def test_search_is_not_loaded_at_start_up(tmp_path):
+    """Start-up is a target: the search code loads when search is first used."""
+    code = f"""
+import asyncio, sys
+from pathlib import Path
+from workbook.ui.app import WorkbookApp
+from workbook.content.loading import load_content
+from workbook.paths import Paths
+from workbook.store.database import WorkbookStore
+
+async def main():
+    paths = Paths(Path({str(tmp_path / "data")!r}))
+    with WorkbookStore.open(paths) as store:
+        store.set_setting("welcome_seen", True)
+        app = WorkbookApp(load_content(paths), store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            print(type(app.screen).__name__)
+            print("AT START", sorted(m for m in sys.modules if m.startswith("workbook.search")))
+            await pilot.press("ctrl+f")
+            print("AFTER", "workbook.search.index" in sys.modules)
+
+asyncio.run(main())
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "HomeScreen" in result.stdout
+    assert "AT START []" in result.stdout
+    assert "AFTER True" in result.stdout
