@@ -105,6 +105,20 @@ async def test_enter_opens_the_question_and_escape_comes_back_to_the_results(mak
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_enter_in_the_words_opens_the_first_result(make_app, clock):
+    app = make_app()
+    app.store.save_answer("mini", "name", "the river, long ago")
+    clock.advance(days=1)
+    app.store.save_answer("mini", "story", "the river now")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+f")
+        await found_for(pilot, "river")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        assert app.screen.current == "story"  # the most recent
+
+
 async def test_enter_on_an_earlier_version_opens_its_history_there(make_app, clock):
     app = make_app()
     app.store.save_answer("mini", "story", "The funeral was in May.")

@@ -72,7 +72,7 @@ KEYS = [
         "Finding words",
         [
             ("Type", 'Every word has to appear, in any order; "quotes" find a phrase.'),
-            ("↓ ↑ and Enter", "Go through the results; Enter opens one."),
+            ("Enter", "Open the first result; ↓ ↑ choose another first."),
             ("Escape", "From what you opened, back to the results; again, back."),
         ],
     ),

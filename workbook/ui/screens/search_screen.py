@@ -4,7 +4,8 @@ Results change as the user types. The search runs in a thread worker a moment af
 keystroke, so typing never waits for it; each search carries a number, and results that come
 back after a newer search began are dropped (the old search is also asked to stop early).
 
-Enter on a result opens it above this screen: an answer at its question, an earlier version in
+Enter opens a result above this screen (Enter in the words opens the first, or the one ↓
+chose): an answer at its question, an earlier version in
 its history, a tracker entry on the tracker with that entry chosen, a crisis line on the crisis
 lines. Escape there comes back here, to the same results (searched again: the answer may have
 changed); Escape here goes back to where the user was.
@@ -78,7 +79,8 @@ def status_words(results: SearchResults) -> str:
     shown = len(results.current) + len(results.versions)
     total = results.current_total + (results.versions_total or 0)
     more = f" ({shown} shown: another word narrows it)" if shown < total else ""
-    return f"{found}{more}. ↓ to go through them, Enter to open one."
+    hint = "Enter opens it" if total == 1 else "Enter opens the first; ↓ chooses another"
+    return f"{found}{more}. {hint}."
 
 
 def result_option(result: Result, index: int, width: int) -> Option:
@@ -157,6 +159,8 @@ class SearchScreen(Screen[None]):
         self.generation = 0
         self._timer: Timer | None = None
         self.last: SearchResults | None = None
+        # ↓ moved the focus to the results, and it has not arrived yet.
+        self._focus_coming = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -260,14 +264,30 @@ class SearchScreen(Screen[None]):
 
     def action_to_results(self) -> None:
         listing = self.query_one("#search-results", OptionList)
-        if self.results:
-            listing.focus()
-            if listing.highlighted is None:
-                listing.highlighted = first_result(listing)
+        if not self.results:
+            return
+        if self._focus_coming:
+            # Keys typed faster than focus moves (a terminal sends ↓↓ Enter at once): this ↓
+            # was meant for the list.
+            listing.action_cursor_down()
+            return
+        if listing.highlighted is None:
+            listing.highlighted = first_result(listing)
+        self._focus_coming = True
+        listing.focus()
+
+    def on_descendant_focus(self) -> None:
+        self._focus_coming = False
 
     @on(Input.Submitted, "#search-query")
-    def _entered(self) -> None:
-        self.action_to_results()
+    async def _entered(self) -> None:
+        """Enter in the words opens the chosen result: the first, unless ↓ chose another."""
+        listing = self.query_one("#search-results", OptionList)
+        index = listing.highlighted
+        if self.results and index is not None:
+            option = listing.get_option_at_index(index)
+            if not option.disabled:
+                await self.open(self.results[int((option.id or "").removeprefix("result-"))])
 
     @on(OptionList.OptionSelected, "#search-results")
     async def _chosen(self, event: OptionList.OptionSelected) -> None:
