@@ -112,3 +112,9 @@ def test_a_snippet_marks_a_line_break_and_cuts_a_long_text():
     assert snippet.text.startswith("my sister · called me")
     assert snippet.text.endswith("…") and len(snippet.text) <= 30
     assert [snippet.text[s:e] for s, e in snippet.spans] == ["sister", "called"]
+
+
+def test_a_whole_word_after_the_term_inside_other_words_still_counts():
+    corpus = Corpus(["persistent sisterhood, and my sister"])
+    assert corpus.levels(Term(("sister",)).pattern()) == {0: WHOLE_WORD}
+    assert corpus.levels(Term(("sister",)).pattern(), among={0}) == {0: WHOLE_WORD}

@@ -2,8 +2,8 @@
 
 Looking for a word in 50,000 texts one at a time is 50,000 trips through Python; in one long
 string it is one pass of `re`'s literal search (C speed), and only the texts that contain it
-cost Python time. After a whole-word hit the search jumps to the next text: one such hit is
-all the ranking needs to know about a text.
+cost Python time. After its first hit in a text (and a few more, for a better one) the search
+jumps to the next text: that is all the ranking needs to know about a text.
 
 A match is rated by where it falls: a whole word (2), the start of a word (1, "sist" in
 "sister"), or inside one (0, "ist" in "sister"). Texts are separated by a character no
@@ -22,6 +22,8 @@ from itertools import accumulate
 from workbook.search.folding import fold
 
 SEPARATOR = "\x00"
+# Matches of a term in one text looked at after its first, for a better one (see MatchRater).
+MORE_MATCHES_LOOKED_AT = 8
 WHOLE_WORD, WORD_START, INSIDE = 2, 1, 0
 
 
@@ -57,42 +59,60 @@ class Corpus:
     ) -> dict[int, int]:
         """For each text where `pattern` matches: its best match level. `among` limits the
         look to those texts (the ones every earlier word of the query was found in)."""
+        rater = MatchRater(pattern)
         if among is not None and len(among) * 8 < self.size:
-            return self._levels_in(pattern, among)
-        found = self._levels_everywhere(pattern)
+            found: dict[int, int] = {}
+            for index in among:
+                start, end = self.starts[index], self.starts[index + 1] - 1
+                match = pattern.search(self.text, start, end)
+                if match is not None:
+                    found[index] = rater.best(self.text, match, end)
+            return found
+        found = self._levels_everywhere(pattern, rater)
         if among is not None:
             return {index: level for index, level in found.items() if index in among}
         return found
 
-    def _levels_everywhere(self, pattern: re.Pattern[str]) -> dict[int, int]:
+    def _levels_everywhere(self, pattern: re.Pattern[str], rater: MatchRater) -> dict[int, int]:
+        """One pass of `pattern` over every text, jumping to the next text after each hit."""
         text, starts, search = self.text, self.starts, pattern.search
         found: dict[int, int] = {}
         position = 0
         while (match := search(text, position)) is not None:
-            start, end = match.span()
-            index = bisect_right(starts, start) - 1
-            level = match_level(text, start, end)
-            if level > found.get(index, -1):
-                found[index] = level
-            # A whole word is the best a text can do: on to the next text.
-            position = starts[index + 1] if level == WHOLE_WORD else start + 1
+            index = bisect_right(starts, match.start()) - 1
+            end = starts[index + 1] - 1
+            found[index] = rater.best(text, match, end)
+            position = end + 1
         return found
 
-    def _levels_in(self, pattern: re.Pattern[str], among: Collection[int]) -> dict[int, int]:
-        text, starts, search = self.text, self.starts, pattern.search
-        found: dict[int, int] = {}
-        for index in among:
-            position, end_of_text = starts[index], starts[index + 1] - 1
-            best = -1
-            while best < WHOLE_WORD:
-                match = search(text, position, end_of_text)
-                if match is None:
-                    break
-                best = max(best, match_level(text, *match.span()))
-                position = match.start() + 1
-            if best >= 0:
-                found[index] = best
-        return found
+
+class MatchRater:
+    """How far to look at one text for a better match than its first.
+
+    Each further match costs a step of Python, and a short term can be inside nearly every
+    word of a text ("e" is, and is never a word on its own): looking at them all cost seconds
+    over 50,000 versions. So a text is judged by its first few matches, and a one-letter
+    term (ranked by little more than recency anyway) by its first.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        one_letter = len(pattern.pattern.replace("\\", "")) <= 1
+        self.steps = 0 if one_letter else MORE_MATCHES_LOOKED_AT
+
+    def best(self, text: str, first: re.Match[str], end: int) -> int:
+        """The best level of the term in the text where `first` is its first match."""
+        level = match_level(text, *first.span())
+        position = first.start() + 1
+        for _ in range(self.steps):
+            if level == WHOLE_WORD:
+                break
+            match = self.pattern.search(text, position, end)
+            if match is None:
+                break
+            level = max(level, match_level(text, *match.span()))
+            position = match.start() + 1
+        return level
 
 
 def score_all(

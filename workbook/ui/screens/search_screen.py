@@ -59,7 +59,7 @@ TRACKER_ENTRY = {
 
 
 def counted(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+    return f"{number:,} {one if number == 1 else many}"
 
 
 def status_words(results: SearchResults) -> str:
