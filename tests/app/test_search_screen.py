@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 import pytest
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Button, Input, OptionList, TextArea
 
 from workbook.content.models import CrisisLine, Region, Resources
-from workbook.tracker.journal import CheckIn, save_checkin
+from workbook.tracker.journal import CheckIn, log_urge, save_checkin
 from workbook.ui.screens.crisis_screen import CrisisScreen
 from workbook.ui.screens.exercise_screen import ExerciseScreen
 from workbook.ui.screens.history_screen import HistoryScreen
@@ -135,7 +135,18 @@ async def test_enter_on_an_earlier_version_opens_its_history_there(make_app, clo
         assert isinstance(app.screen, HistoryScreen)
         assert isinstance(app.focused, RevisionCard)
         assert app.focused.revision.value == "The funeral was in May."
-        assert app.screen.query_one("#newer")  # the newer ones are a button away
+        history = app.screen
+        assert len(history.query(RevisionCard)) == 1
+        # The newer ones are a button away, a page at a time.
+        history.query_one("#newer", Button).press()
+        await pilot.pause()
+        cards = history.query(RevisionCard)
+        assert len(cards) == 11
+        assert [c.revision.value for c in cards][-2:] == [
+            "Another day, number 0.",
+            "The funeral was in May.",
+        ]
+        assert str(history.query_one("#newer", Button).label) == "Show 2 newer (2 in all)"
 
 
 async def test_enter_on_a_check_in_note_chooses_that_day_on_the_tracker(make_app):
@@ -152,6 +163,22 @@ async def test_enter_on_a_check_in_note_chooses_that_day_on_the_tracker(make_app
         listing = app.screen.query_one("#tracker-history", OptionList)
         chosen = app.screen.entries[listing.highlighted]
         assert chosen.day == dt.date(2026, 3, 10)
+
+
+async def test_enter_on_an_urge_chooses_it_on_the_tracker(make_app, clock):
+    app = make_app()
+    log_urge(app.store, 7, trigger="the wedding photos")
+    clock.advance(hours=2)
+    log_urge(app.store, 4, trigger="a quiet evening")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+f")
+        await found_for(pilot, "wedding")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TrackerScreen)
+        listing = app.screen.query_one("#tracker-history", OptionList)
+        chosen = app.screen.entries[listing.highlighted].entry
+        assert chosen.trigger == "the wedding photos"
 
 
 async def test_a_crisis_line_of_your_own_opens_the_crisis_lines(make_app):
