@@ -176,6 +176,22 @@ def test_earlier_versions_never_crowd_out_current_answers(store, clock):
     assert results.versions[0].text == "the funeral, draft 10"
 
 
+def test_one_version_per_answer_stands_for_the_others(store, clock):
+    for day in range(5):
+        store.save_answer("mini", "story", f"the funeral, draft {day}")
+        store.save_answer("mini", "name", f"funeral {day}")
+        clock.advance(days=1)
+    store.save_answer("mini", "story", "now")
+    store.save_answer("mini", "name", "now")
+    results = SearchIndex(store).search("funeral", one_version_per_answer=True)
+    assert results.versions_total == 10  # every matching version is counted
+    assert {(r.text, r.other_versions) for r in results.versions} == {
+        ("the funeral, draft 4", 4),
+        ("funeral 4", 4),
+    }
+    assert all(r.other_versions == 0 for r in search(store, "funeral").versions)
+
+
 def test_the_index_sees_new_versions_and_answers_between_searches(store, clock):
     index = SearchIndex(store)
     store.save_answer("mini", "story", "the lake")

@@ -22,6 +22,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import msgspec
+
 from workbook.content.models import Catalog, Resources
 from workbook.search import places as kinds
 from workbook.search.corpus import Corpus, score_all
@@ -85,9 +87,12 @@ class SearchIndex:
         versions: bool = True,
         limit: int | None = DEFAULT_LIMIT,
         stop: Stop | None = None,
+        one_version_per_answer: bool = False,
     ) -> SearchResults | None:
         """Results for `query` (at most `limit` of each list; None: all of them), or None when
-        `stop` said to stop before the end."""
+        `stop` said to stop before the end. With `one_version_per_answer`, each answer's
+        earlier versions give one result, the best (then newest), which counts the others:
+        the screen's way, so that one answer rewritten a hundred times does not fill it."""
         query = parse_query(query) if isinstance(query, str) else query
         if query.empty:
             return SearchResults(query, [], [], 0, 0 if versions else None)
@@ -98,7 +103,7 @@ class SearchIndex:
                 return None
             if not versions:
                 return SearchResults(query, current, [], current_total, None)
-            found = self._earlier(query, answer_docs, limit, stop)
+            found = self._earlier(query, answer_docs, limit, stop, one_version_per_answer)
             if found is None:
                 return None
             return SearchResults(query, current, found[0], current_total, found[1])
@@ -129,7 +134,12 @@ class SearchIndex:
     # --- earlier versions ---------------------------------------------------------------
 
     def _earlier(
-        self, query: Query, answer_docs: list[dict[str, Any]], limit: int | None, stop: Stop | None
+        self,
+        query: Query,
+        answer_docs: list[dict[str, Any]],
+        limit: int | None,
+        stop: Stop | None,
+        one_per_answer: bool,
     ) -> tuple[list[Result], int] | None:
         patterns = [term.pattern() for term in query.terms]
         hits: list[tuple[int, str, _Versions, int]] = []
@@ -138,12 +148,19 @@ class SearchIndex:
                 return None
             for index, score in score_all(versions.corpus, patterns, stop).items():
                 hits.append((score, versions.stamps[index], versions, index))
+        total = len(hits)
+        others: dict[tuple[str, str], int] = {}
+        if one_per_answer:
+            hits, others = _best_of_each_answer(hits)
         best = _top(hits, limit, key=lambda hit: (hit[0], hit[1]))
         results = []
         for score, stamp, versions, index in best:
             place = self.labels.place(kinds.VERSION, *versions.ids, moment_of(stamp))
-            results.append(_result(query, place, versions.texts[index], score, stamp))
-        return results, len(hits)
+            result = _result(query, place, versions.texts[index], score, stamp)
+            if others.get(versions.ids):
+                result = msgspec.structs.replace(result, other_versions=others[versions.ids])
+            results.append(result)
+        return results, total
 
     def _all_versions(self, answer_docs: list[dict[str, Any]]) -> list[_Versions]:
         """Each answer's earlier versions, folded once and kept while the answer is unchanged."""
@@ -163,6 +180,19 @@ class SearchIndex:
         for gone in self._versions.keys() - seen:
             del self._versions[gone]
         return found
+
+
+def _best_of_each_answer(
+    hits: list[tuple[int, str, _Versions, int]],
+) -> tuple[list[tuple[int, str, _Versions, int]], dict[tuple[str, str], int]]:
+    best: dict[tuple[str, str], tuple[int, str, _Versions, int]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for hit in hits:
+        ids = hit[2].ids
+        counts[ids] = counts.get(ids, 0) + 1
+        if ids not in best or (hit[0], hit[1]) > (best[ids][0], best[ids][1]):
+            best[ids] = hit
+    return list(best.values()), {ids: count - 1 for ids, count in counts.items()}
 
 
 def _best(scores: Any, when: Callable[[int], str], limit: int | None) -> list[tuple[int, int]]:

@@ -43,6 +43,9 @@ class Result(msgspec.Struct, frozen=True):
     score: int
     # A sortable moment: recent ranks first among equal scores.
     when: str
+    # For an earlier version standing for its answer's others (see SearchIndex.search): how
+    # many other versions of that answer match too.
+    other_versions: int = 0
 
     def snippet(self, width: int = 80) -> Snippet:
         return make_snippet(self.text, self.spans, width)

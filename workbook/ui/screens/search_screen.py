@@ -86,8 +86,13 @@ def status_words(results: SearchResults) -> str:
 def result_option(result: Result, index: int, width: int) -> Option:
     day = local_day(result.place)
     # The date first: a long question is cut short at the end, never the date.
+    # An earlier version standing for others of its answer says how many (before the
+    # question, which may be cut short).
+    when = day_words(day) if day else ""
+    if result.other_versions:
+        when += f" and {result.other_versions:,} more"
     heading = Content.assemble(
-        (day_words(day) + "  " if day else "", "dim"),
+        (when + "  " if when else "", "dim"),
         (clean_line(where_words(result.place)), "bold"),
     )
     heading = heading.truncate(width, ellipsis=True)
@@ -213,7 +218,7 @@ class SearchScreen(Screen[None]):
         def stale() -> bool:
             return worker.is_cancelled or generation != self.generation
 
-        found = self.index.search(text, limit=LIMIT, stop=stale)
+        found = self.index.search(text, limit=LIMIT, stop=stale, one_version_per_answer=True)
         if found is not None and not stale():
             self.app.call_from_thread(self.show_results, found, generation)
 
