@@ -1,4 +1,10 @@
-"""The first screen a new user sees: what this is, where the words go, how to leave fast."""
+"""The first screen a new user sees: what this is, where the words go, how to leave fast.
+
+It is on the way to the first paint of a first start, so it costs what home costs: its
+styles are in home's style sheet (workbook.tcss, not screens.tcss) and its keys are one
+`KeyLine`, not Textual's Footer (which mounts a widget per key and rebuilds them after the
+first paint).
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.content import Content
+from textual.widgets import Button, Header, Static
 
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
-from workbook.ui.screens.styles import SCREENS_CSS
-from workbook.ui.widgets.answer_field import plain
+from workbook.ui.widgets.key_line import KeyLine
 
 
 def welcome_text(data_file: Path) -> list[tuple[str, str]]:
@@ -42,7 +48,6 @@ def welcome_text(data_file: Path) -> list[tuple[str, str]]:
 
 
 class WelcomeScreen(Screen[None]):
-    CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "Begin")]
 
     def __init__(self, data_file: Path) -> None:
@@ -53,10 +58,10 @@ class WelcomeScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="welcome"):
             for name, words in welcome_text(self.data_file):
-                yield Static(plain(words), classes=f"welcome-part {name}")
+                yield Static(Content(words), classes=f"welcome-part {name}")
             with Center():
                 yield Button("Begin", id="begin", variant="primary")
-        yield Footer(show_command_palette=False)  # room for the keys that matter here
+        yield KeyLine(palette=False)  # room for the keys that matter here
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome"
