@@ -8,14 +8,15 @@ first paint).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
-from textual.screen import Screen
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
@@ -48,11 +49,14 @@ def welcome_text(data_file: Path) -> list[tuple[str, str]]:
 
 
 class WelcomeScreen(Screen[None]):
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "Begin")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "begin", "Begin")]
 
-    def __init__(self, data_file: Path) -> None:
+    def __init__(self, data_file: Path, then: Callable[[], None] | None = None) -> None:
         super().__init__(classes="welcome-screen")
         self.data_file = data_file
+        # On a first start the welcome is the first screen, with nothing under it to go back
+        # to: `then` puts home in its place. Opened again later, it is closed like any other.
+        self.then = then
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,5 +72,9 @@ class WelcomeScreen(Screen[None]):
         self.query_one("#begin", Button).focus()
 
     @on(Button.Pressed, "#begin")
-    def _begin(self) -> None:
-        self.dismiss()
+    def action_begin(self) -> None:
+        if self.then is not None:
+            then, self.then = self.then, None  # Escape and a click at once begin once
+            then()
+        else:
+            self.dismiss()
