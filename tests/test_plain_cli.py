@@ -90,7 +90,7 @@ def test_input_ending_mid_question_says_so_and_exits_1(env, paths):
 
     resumed = workbook(env, "write", "mini", typed=["", ":quit"])
     assert resumed.returncode == 0
-    assert "question 2 of 8. What happened?" in flat(resumed.stdout)
+    assert "Question 2 of 8. What happened?" in flat(resumed.stdout)  # its section named first
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_without_an_exercise_it_asks_and_continues_where_you_left_off(env, paths
     assert "Press Enter alone to continue where you left off: A small exercise, question 2." in (
         flat(second.stdout)
     )
-    assert "question 2 of 8. What happened?" in flat(second.stdout)
+    assert "Question 2 of 8. What happened?" in flat(second.stdout)
     assert "not therapy" not in second.stdout
 
 

@@ -59,10 +59,11 @@ def check_plain(text: str, columns: int) -> None:
 def test_a_whole_exercise_answered_and_revisited(terminals, env, paths):
     term = terminals(["write", "mini"], env)
     term.expect("A small exercise")
-    term.expect("Section 1 of 2, question 1 of 8. What should we call you?")
+    term.expect("Section 1 of 2: Words. Prompts you answer in words.")
+    term.expect("Question 1 of 8. What should we call you?")
     term.expect("Answer in one line, then press Enter.")
     term.type("Robin")
-    term.expect("question 2 of 8. What happened?")
+    term.expect("Section 1 of 2, question 2 of 8. What happened?")
     term.expect("An empty line ends your answer.")
     term.type("We met at work.", "It was good at first.", "")
     term.expect("question 3 of 8. Your reasons")
@@ -97,7 +98,7 @@ def test_a_whole_exercise_answered_and_revisited(terminals, env, paths):
     }
 
     again = terminals(["write", "mini", "--from", "4"], env)
-    again.expect("question 4 of 8. How strong is the pull today?")
+    again.expect("Section 2 of 2: Choices. Question 4 of 8. How strong is the pull today?")
     again.expect("Your answer now: 7 (from 0 to 10). Press Enter alone to keep it.")
     again.type("")
     again.expect("Your answer now: 4. Seeing their posts.")
@@ -110,7 +111,7 @@ def test_a_whole_exercise_answered_and_revisited(terminals, env, paths):
     assert answers(paths)["contact"] == "Messages"
 
     resumed = terminals(["write", "mini"], env)  # no --from: where the user left off
-    resumed.expect("question 6 of 8. Where have you blocked them?")
+    resumed.expect("Question 6 of 8. Where have you blocked them?")
     resumed.expect("Your answer now: 1. Phone; 3. Social media.")
     resumed.type(":quit")
     assert resumed.wait() == 0

@@ -186,16 +186,18 @@ class Conversation:
         assert section is not None
         sections = self.exercise.sections
         say()
+        where = f"Section {sections.index(section) + 1} of {len(sections)}"
+        question = f"question {self.index + 1} of {len(self.prompts)}."
         if section is not self.section:
             self.section = section
-            say(f"Section {sections.index(section) + 1} of {len(sections)}: {section.title}.")
+            say(f"{where}: {section.title}.")
             if section.intro:
                 say(without_markdown(section.intro))
             say()
-        say(
-            f"Section {sections.index(section) + 1} of {len(sections)}, "
-            f"question {self.index + 1} of {len(self.prompts)}."
-        )
+            # The section was just named: heard twice in a row, it only delays the question.
+            say(question.capitalize())
+        else:
+            say(f"{where}, {question}")
         say(prompt.label)
         say(how_to_answer(prompt))
         if isinstance(prompt, ChoicePrompt | ChecklistPrompt):

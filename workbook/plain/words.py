@@ -9,10 +9,13 @@ from pathlib import Path
 from workbook.content.models import CrisisLine, Resources
 
 DANGER = "If you are in danger right now, call your local emergency number."
+# Said in words a speech synthesizer says too: a lone "?" is silent in espeak-ng and in most
+# screen readers' default punctuation level, so :help comes first and "?" is named.
 COMMANDS = (
-    "On a line of its own: ? for help with the question, :back for the question before, "
-    ":skip to leave it for now, :outline for the list of questions, :crisis for crisis "
-    "lines, :clear to empty your answer, :quit to stop. Everything is saved as you go."
+    "Commands, each on a line of its own: :help, or a question mark, for help with the "
+    "question; :back for the question before; :skip to leave it for now; :outline for the "
+    "list of questions; :crisis for crisis lines; :clear to empty your answer; :quit to "
+    "stop. Everything is saved as you go."
 )
 
 
