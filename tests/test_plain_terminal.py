@@ -132,17 +132,19 @@ def test_ctrl_d_in_a_long_answer_keeps_the_lines_and_the_unfinished_one(terminal
     assert answers(paths)["story"] == "The first line.\nhalf a line"
 
 
-def test_ctrl_c_keeps_every_line_finished_with_enter(terminals, env, paths):
+def test_ctrl_c_keeps_what_was_typed_even_the_unfinished_line(terminals, env, paths):
     term = terminals(["write", "mini", "--from", "3"], env)
     term.expect("Your reasons")
     term.expect("An empty line ends the list. >")
     term.type("My sleep")
     term.expect("My sleep")
     term.expect(">")
+    term.press(b"My friends, half typed")
+    term.expect("My friends, half typed")  # echoed: it is in the terminal's line
     term.press(CTRL_C)
-    term.expect("Stopped. Everything you finished with Enter is saved.")
+    term.expect("Stopped. What you typed is saved.")
     assert term.wait() == 130
-    assert answers(paths)["reasons"] == ["My sleep"]
+    assert answers(paths)["reasons"] == ["My sleep", "My friends, half typed"]
 
 
 def test_a_closed_window_keeps_what_was_typed_and_frees_the_workbook(terminals, env, paths):

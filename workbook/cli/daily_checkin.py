@@ -20,7 +20,7 @@ import msgspec
 from workbook.cli.plain_mode import terminal_lines
 from workbook.errors import UserError
 from workbook.paths import Paths
-from workbook.plain.lines import InputEnded, Lines
+from workbook.plain.lines import InputEnded, Interrupted, Lines
 from workbook.store.database import WorkbookStore, utc_now
 from workbook.tracker.journal import (
     MOODS,
@@ -138,6 +138,8 @@ def ask(lines: Lines, question: str, parse: Callable[[str], T]) -> T:
     while True:
         try:
             answer = lines.ask(question)
+        except Interrupted:
+            raise KeyboardInterrupt from None  # Ctrl+C: leave at once, as before
         except InputEnded:
             raise LeftEarly from None
         if answer.strip().casefold() == ":quit":

@@ -22,7 +22,7 @@ from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.plain.conversation import Conversation, Ending, resume_place
 from workbook.plain.home import Home, choose_exercise, welcome
-from workbook.plain.lines import Hangup, InputEnded, Lines
+from workbook.plain.lines import Hangup, InputEnded, Interrupted, Lines
 from workbook.plain.words import crisis_words
 from workbook.store.database import StoreLockedError, WorkbookStore
 from workbook.tracker.journal import local_date
@@ -32,6 +32,7 @@ ENDINGS = {
     Ending.FINISHED: EXIT_OK,
     Ending.QUIT: EXIT_OK,
     Ending.INPUT_ENDED: EXIT_INPUT_ENDED,
+    Ending.INTERRUPTED: EXIT_INTERRUPTED,
 }
 
 
@@ -57,7 +58,8 @@ def stops_cleanly(lines: Lines) -> Iterator[None]:
         wanted[signal.SIGHUP] = hang_up
     before = {signum: signal.signal(signum, handler) for signum, handler in wanted.items()}
     try:
-        yield
+        with lines.keeping_typing():
+            yield
     finally:
         for signum, handler in before.items():
             signal.signal(signum, handler)
@@ -115,9 +117,9 @@ def run_conversation(lines: Lines, talk) -> int:
     with stops_cleanly(lines):
         try:
             return ENDINGS[talk()]
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Interrupted):
             lines.say()
-            lines.say("Stopped. Everything you finished with Enter is saved.")
+            lines.say("Stopped. What you typed is saved.")
             return EXIT_INTERRUPTED
         except Hangup:
             return EXIT_HANGUP

@@ -32,7 +32,7 @@ from workbook.content.models import (
 )
 from workbook.plain.dates import read_date, spoken_date
 from workbook.plain.kinds import SOMETHING_ELSE, how_to_answer, options_of, spoken_answer
-from workbook.plain.lines import InputEnded, Lines
+from workbook.plain.lines import InputEnded, Interrupted, Lines
 from workbook.plain.words import COMMANDS, without_markdown
 from workbook.store.database import StoreError, WorkbookStore
 from workbook.store.drafts import RESUME_SETTING, PendingAnswer, PendingSaves, saved_draft
@@ -45,6 +45,7 @@ class Ending(enum.Enum):
     FINISHED = "finished"  # past the last question
     QUIT = "quit"  # :quit
     INPUT_ENDED = "input ended"  # Ctrl+D, the end of a pipe, a closed terminal
+    INTERRUPTED = "interrupted"  # Ctrl+C
 
 
 class Command(Exception):
@@ -117,6 +118,10 @@ class Conversation:
                     self.say_stopped()
                     return Ending.QUIT
                 self.index = max(0, self.index + move.value) if isinstance(move, Move) else move
+        except Interrupted:
+            self.lines.say()
+            self.lines.say("Stopped. What you typed is saved.")
+            return Ending.INTERRUPTED
         except InputEnded:
             self.say_input_ended()
             return Ending.INPUT_ENDED

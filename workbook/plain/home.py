@@ -13,7 +13,7 @@ from collections.abc import Callable
 from workbook.content.loading import Content
 from workbook.content.models import Exercise
 from workbook.plain.conversation import Conversation, Ending, numbers_in, resume_place
-from workbook.plain.lines import InputEnded, Lines
+from workbook.plain.lines import InputEnded, Interrupted, Lines
 from workbook.plain.words import crisis_words, first_run_words
 from workbook.store.database import WorkbookStore
 from workbook.store.drafts import RESUME_SETTING
@@ -109,6 +109,10 @@ class Home:
                 say(f"{number}. {words}")
             try:
                 line = self.lines.ask(">")
+            except Interrupted:
+                say()
+                say("Stopped. Your answers are saved.")
+                return Ending.INTERRUPTED
             except InputEnded:
                 return Ending.QUIT
             try:
@@ -123,9 +127,13 @@ class Home:
             say()
             try:
                 ending = action()
+            except Interrupted:
+                say()
+                say("Stopped. Your answers are saved.")
+                return Ending.INTERRUPTED
             except InputEnded:
                 return Ending.QUIT
-            if ending is Ending.INPUT_ENDED:
+            if ending in (Ending.INPUT_ENDED, Ending.INTERRUPTED):
                 return ending
 
     def _exercise(self) -> Ending | None:

@@ -8,8 +8,16 @@ codes to a screen reader.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import textwrap
+from collections.abc import Iterator
 from typing import TextIO
+
+try:
+    import termios
+except ImportError:  # Windows: no terminal settings; Ctrl+C keeps the lines given with Enter
+    termios = None  # type: ignore[assignment]
 
 # Never wrap narrower than this, even in a very narrow terminal: words would break up.
 NARROWEST = 20
@@ -23,6 +31,11 @@ class InputEnded(Exception):
     def __init__(self, partial: str = "") -> None:
         super().__init__("the input ended")
         self.partial = partial
+
+
+class Interrupted(InputEnded):
+    """Ctrl+C. `partial` holds the words typed on the unfinished line, when the terminal kept
+    them (see `Lines.keeping_typing`)."""
 
 
 class Hangup(Exception):
@@ -88,11 +101,13 @@ class Lines:
             # Room is left after the last line for a space and the first letters typed.
             *first, last = textwrap.wrap(prompt, max(NARROWEST, self.width - 2)) or [""]
             self._write("".join(line + "\n" for line in first) + last + " ")
-        if self._stopped is not None:
-            raise self._stopped
-        self.reading = True
         try:
+            if self._stopped is not None:
+                raise self._stopped
+            self.reading = True
             line = self.reader.readline()
+        except KeyboardInterrupt:
+            raise Interrupted(self.unfinished_typing()) from None
         except OSError:
             raise InputEnded() from None  # the terminal went away under the read
         except UnicodeDecodeError:
@@ -104,6 +119,58 @@ class Lines:
         if not line.endswith("\n"):
             raise InputEnded(line.rstrip("\r"))
         return line.rstrip("\r\n")
+
+    # --- Ctrl+C keeps the unfinished line ----------------------------------------------------
+
+    @contextlib.contextmanager
+    def keeping_typing(self) -> Iterator[None]:
+        """While this lasts, Ctrl+C does not make the terminal throw away the line being
+        typed (NOFLSH), so `unfinished_typing` can still read it."""
+        fd = self._terminal_fd()
+        if fd is None:
+            yield
+            return
+        before = termios.tcgetattr(fd)
+        keeping = list(before)
+        keeping[3] |= termios.NOFLSH
+        termios.tcsetattr(fd, termios.TCSANOW, keeping)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(termios.error, OSError):
+                termios.tcsetattr(fd, termios.TCSANOW, before)
+
+    def unfinished_typing(self) -> str:
+        """What was typed on the line Ctrl+C cut short. The terminal holds such a line until
+        Enter; with line editing off for a moment (and nothing to wait for) it is handed over.
+        Empty when the input is not a terminal, or the terminal threw the line away."""
+        fd = self._terminal_fd()
+        if fd is None:
+            return ""
+        before = termios.tcgetattr(fd)
+        if not before[3] & termios.NOFLSH:
+            return ""
+        raw = list(before)
+        raw[3] &= ~termios.ICANON
+        raw[6] = list(before[6])
+        raw[6][termios.VMIN], raw[6][termios.VTIME] = 0, 0
+        try:
+            termios.tcsetattr(fd, termios.TCSANOW, raw)
+            typed = os.read(fd, 65536)
+        except (termios.error, OSError):
+            typed = b""
+        finally:
+            with contextlib.suppress(termios.error, OSError):
+                termios.tcsetattr(fd, termios.TCSANOW, before)
+        return typed.decode(errors="replace").rstrip("\r\n")
+
+    def _terminal_fd(self) -> int | None:
+        if termios is None or not self.echoed:
+            return None
+        try:
+            return self.reader.fileno()
+        except (AttributeError, ValueError, OSError):
+            return None
 
     def _write(self, text: str) -> None:
         try:
