@@ -200,3 +200,29 @@ def test_plain_start_says_the_first_run_words_and_offers_the_workbook(terminals,
     assert "not therapy" not in again.text
     again.type("5")
     assert again.wait() == 0
+
+
+def test_checkin_asks_in_the_same_plain_lines(terminals, env, paths):
+    term = terminals(["checkin"], env, columns=50)
+    term.expect("How strong was the craving today, from 0 (none) to 10 (overwhelming)?")
+    term.type("3")
+    term.expect("How was your mood today?")
+    term.type(":quit")  # the same way out as in `workbook write`
+    term.expect("You stopped before the end, so nothing was saved.")
+    assert term.wait() == 1
+    check_plain(term.text, 50)
+
+    again = terminals(["checkin"], env)
+    for question, answer in [
+        ("How strong was the craving today", "3"),
+        ("How was your mood today?", "okay"),
+        ("Was there any contact with them today?", "no"),
+        ("What set off the pull, if anything?", ""),
+        ("What helped?", ""),
+        ("Anything else to note?", ""),
+    ]:
+        again.expect(question)
+        again.type(answer)
+    again.expect("Checked in for today.")
+    assert again.wait() == 0
+    check_plain(again.text, 80)
