@@ -232,3 +232,25 @@ def test_numbers_and_markdown():
     with pytest.raises(ValueError):
         numbers_in("1 2", 4, most=1)
     assert without_markdown("**It takes an hour.** Go _slowly_.") == "It takes an hour. Go slowly."
+
+
+def test_a_read_only_workbook_says_nothing_is_changed(paths, clock, mini_content):
+    import json
+
+    from workbook.store.database import SCHEMA_VERSION, WorkbookStore
+
+    with WorkbookStore.open(paths, clock) as store:
+        store.save_answer("mini", "name", "Robin")
+    data = json.loads(paths.data_file.read_text())
+    data["_meta"]["1"]["schema_version"] = SCHEMA_VERSION + 1  # written by a newer version
+    paths.data_file.write_text(json.dumps(data))
+    before = paths.data_file.read_bytes()
+
+    with WorkbookStore.open(paths, clock) as store:
+        ending, said = talk(store, mini_content, ["Sam", ":quit"], start=0)
+
+    assert ending is Ending.QUIT
+    assert "open read-only" in flat(said)
+    assert "Your answer now: Robin." in flat(said)
+    assert "Nothing was changed: this workbook is open read-only." in flat(said)
+    assert paths.data_file.read_bytes() == before

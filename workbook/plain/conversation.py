@@ -139,34 +139,40 @@ class Conversation:
             facts += f", about {exercise.minutes} minutes for a first pass"
         say(f"{facts}. {COMMANDS}")
 
+    def kept(self) -> str:
+        if self.store.read_only:
+            return "Nothing was changed: this workbook is open read-only."
+        return "Your answers are saved."
+
     def say_stopped(self) -> None:
         self.lines.say()
         self.lines.say(
-            f"Your answers are saved. You stopped at question {self.index + 1}; next time "
-            "you continue there."
+            f"{self.kept()} You stopped at question {self.index + 1}; next time you continue there."
         )
 
     def say_input_ended(self) -> None:
+        typed = (
+            "Nothing was changed: this workbook is open read-only."
+            if self.store.read_only
+            else "What you typed is saved; next time you continue at this question."
+        )
         self.lines.say()
         self.lines.say(
             f"The input ended before question {self.index + 1} of {len(self.prompts)} was "
-            "answered. What you typed is saved; next time you continue at this question."
+            f"answered. {typed}"
         )
 
     def say_finished(self) -> None:
         open_count = sum(1 for p in self.prompts if p.is_empty(self.current(p)))
         self.lines.say()
+        last = f"That was the last question of {self.exercise.title}."
         if open_count == 0:
-            self.lines.say(
-                f"That was the last question of {self.exercise.title}. You have answered "
-                "every question. Your answers are saved."
-            )
+            self.lines.say(f"{last} You have answered every question. {self.kept()}")
         else:
             questions = "question is" if open_count == 1 else "questions are"
             self.lines.say(
-                f"That was the last question of {self.exercise.title}. Your answers are "
-                f"saved. {open_count} {questions} still open, whenever you are ready: "
-                ":outline lists them."
+                f"{last} {self.kept()} {open_count} {questions} still open, whenever you are "
+                "ready: :outline, at any question, lists which."
             )
 
     # --- one question ----------------------------------------------------------------------
