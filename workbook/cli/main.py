@@ -22,8 +22,10 @@ from workbook.cli import import_ as import_command
 from workbook.cli import open_ as open_command
 from workbook.cli import plan as plan_command
 from workbook.cli import restore as restore_command
+from workbook.cli import search as search_command
 from workbook.cli import validate as validate_command
 from workbook.cli import where as where_command
+from workbook.cli import write as write_command
 from workbook.errors import UserError
 from workbook.paths import resolve_paths
 from workbook.store.database import StoreError
@@ -31,6 +33,7 @@ from workbook.store.strict_json import DataFileError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
+PLAIN_ENV = "WORKBOOK_PLAIN"
 DATA_DIR_HELP = (
     "the folder for your answers (default: your user data folder, or $WORKBOOK_DATA_DIR)"
 )
@@ -44,6 +47,8 @@ COMMANDS = [
     where_command,
     restore_command,
     checkin_command,
+    search_command,
+    write_command,
 ]
 
 
@@ -55,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help=f"plain lines instead of the full screen, for screen readers (or ${PLAIN_ENV}=1)",
+    )
     # --data-dir is accepted after the command too: `workbook where --data-dir DIR`.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP, default=argparse.SUPPRESS)
@@ -74,6 +84,11 @@ def user_locale(environ: Mapping[str, str]) -> str | None:
     return None
 
 
+def plain_wanted(setting: str) -> bool:
+    """WORKBOOK_PLAIN=1 (or yes, true, on) asks for plain mode, as --plain does."""
+    return setting.strip().casefold() in ("1", "yes", "true", "on")
+
+
 def describe_os_error(error: OSError) -> str:
     where = error.filename or "workbook"
     return f"{where}: {error.strerror or error}"
@@ -87,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return leaving.code if isinstance(leaving.code, int) else EXIT_USAGE
     paths = resolve_paths(args.data_dir, dict(os.environ))
     args.locale_name = user_locale(os.environ)
+    args.plain = args.plain or plain_wanted(os.environ.get(PLAIN_ENV, ""))
     try:
         return args.run(args, paths)
     except (UserError, StoreError, DataFileError) as error:
