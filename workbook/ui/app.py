@@ -63,10 +63,19 @@ class WorkbookApp(App[None]):
     # it: setting `theme` after __init__ would parse all the CSS a second time at start-up.
     theme: Reactive[str] = Reactive(Initialize(_saved_theme))
 
-    def __init__(self, content: Content, store: WorkbookStore, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        content: Content,
+        store: WorkbookStore,
+        clock: Clock = utc_now,
+        *,
+        catch_closing_signals: bool = False,
+    ) -> None:
         self.content = content
         self.store = store  # read by _saved_theme, during App.__init__
         self.clock = clock
+        # Only the real program: tests in the same process keep their own signal handlers.
+        self.catch_closing_signals = catch_closing_signals
         super().__init__()
 
     # --- screens --------------------------------------------------------------------------
@@ -81,6 +90,10 @@ class WorkbookApp(App[None]):
         return home_streak_line(self.store)
 
     def on_mount(self) -> None:
+        if self.catch_closing_signals:
+            from workbook.ui import signals
+
+            signals.install(self)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.store.read_only:
             self.notify(self.store.read_only_reason or "", title="Read-only", timeout=20)

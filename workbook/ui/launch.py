@@ -132,7 +132,7 @@ def launch_app(paths: Paths, clock: Clock = utc_now) -> int:
     if store is None:
         return 1
     try:
-        app = WorkbookApp(content=content, store=store, clock=clock)
+        app = WorkbookApp(content=content, store=store, clock=clock, catch_closing_signals=True)
         app.run()
     finally:
         store.close()
