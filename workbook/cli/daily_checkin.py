@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from workbook.cli.warnings import say_warnings
 from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.store.database import WorkbookStore, utc_now
@@ -259,4 +260,5 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
         except TrackerInputError as problem:
             raise UserError(f"{problem}; {NOTHING_SAVED}") from None
         print(confirmation(checkin, today, earlier is not None, streak_for(store, today)))
+    say_warnings(store)  # after close: the backup taken on the way out is in them too
     return 0

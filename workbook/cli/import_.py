@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbook.cli.warnings import say_warnings
 from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.store.database import WorkbookStore
@@ -37,6 +38,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     with WorkbookStore.open(paths) as store:
         added = import_backup(store, backup)
     print(import_words(source, added["revisions"], added["records"]))
+    say_warnings(store)  # a backup that failed after the import was saved: said, not a failure
     return 0
 
 

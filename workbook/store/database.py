@@ -20,6 +20,7 @@ from tinydb import Query, TinyDB
 
 from workbook.paths import FILE_MODE, Paths, ensure_private_dir
 from workbook.store import backups
+from workbook.store.reserve import ensure_reserve
 from workbook.store.storage import DurableStorage, UnreadableDataError
 
 SCHEMA_VERSION = 1
@@ -138,6 +139,12 @@ class WorkbookStore:
         self._mutex = threading.RLock()
         self._answer_ids: dict[tuple[str, str], int] = {}
         self._index_answers()
+        # Things that went wrong after the words were safe (a backup, a full disk met with
+        # the reserve): said to the user, never a failure. Listeners hear each one as it comes.
+        self.warnings: list[str] = []
+        self._disk_full = False
+        self.warning_listeners: list[Callable[[str], None]] = []
+        self._watch_storage()
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -145,10 +152,13 @@ class WorkbookStore:
     def open(cls, paths: Paths, clock: Clock = utc_now, *, backup: bool = True) -> WorkbookStore:
         lock = acquire_lock(paths)
         try:
-            return cls._open_locked(paths, clock, lock, backup)
+            store = cls._open_locked(paths, clock, lock, backup)
         except BaseException:
             lock.release()
             raise
+        if not store.read_only:
+            ensure_reserve(paths.data_file)
+        return store
 
     @classmethod
     def _open_locked(
@@ -200,11 +210,51 @@ class WorkbookStore:
     def read_only(self) -> bool:
         return self.read_only_reason is not None
 
+    # --- what went wrong after the words were safe ------------------------------------------
+
+    def _watch_storage(self) -> None:
+        storage = self._db.storage
+        if isinstance(storage, DurableStorage):
+            storage.on_reserve_used = self._reserve_used
+
+    def _reserve_used(self) -> None:
+        self._disk_full = True
+        self.warn(
+            f"{self.paths.data_file}: the disk is full. What you wrote was saved, in the "
+            "space the workbook keeps for this; free some space on the disk before you "
+            "write more."
+        )
+
+    def warn(self, words: str) -> None:
+        if words in self.warnings:
+            return
+        self.warnings.append(words)
+        for listener in self.warning_listeners:
+            listener(words)
+
+    def _backup(self) -> None:
+        """A backup that cannot be made is a warning: the data file itself is still good."""
+        if self._disk_full:
+            # The room the reserve gave back is for the words still to be typed.
+            self.warn(
+                f"{self.paths.backups_dir}: no backup was made, because the disk is full; "
+                f"your workbook itself is saved in {self.paths.data_file}."
+            )
+            return
+        try:
+            backups.make_backup(self.paths, self.clock())
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.warn(
+                f"{self.paths.backups_dir}: a backup could not be made ({reason}); your "
+                f"workbook itself is saved in {self.paths.data_file}."
+            )
+
     def close(self) -> None:
         with self._mutex:
             self._db.close()
             if self._backups_wanted and self._wrote:
-                backups.make_backup(self.paths, self.clock())
+                self._backup()
                 self._backups_wanted = False
             if self._file_lock is not None:
                 self._file_lock.release()
@@ -221,7 +271,7 @@ class WorkbookStore:
         if self.read_only_reason:
             raise StoreReadOnlyError(self.read_only_reason)
         if self._backups_wanted and not self._wrote:
-            backups.make_backup(self.paths, self.clock())
+            self._backup()
         self._wrote = True
 
     def _now(self) -> str:
@@ -369,6 +419,7 @@ class WorkbookStore:
             # TinyDB's tables cache ids and query results: start them afresh.
             self._db.close()
             self._db = TinyDB(self.paths.data_file, storage=DurableStorage)
+            self._watch_storage()
             self._index_answers()
 
 
