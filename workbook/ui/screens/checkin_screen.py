@@ -4,8 +4,9 @@ One check-in per day: opening it again the same day shows what was saved, to cha
 earlier day can be checked in too, by changing the date at the top. The answer widgets are the
 exercise screen's own (a scale, choices, yes or no), fed with prompts made here.
 
-Saved with Ctrl+S, or on the way out (Escape, or the quick exit): what was typed is kept.
-Contact is only a fact here; whether it was a slip is the user's call, asked, never assumed.
+Saved with Ctrl+S or the button. Escape with changes asks "Keep", "Discard" or "Stay" (Stay
+focused): it never saves or throws away by itself. The quick exit saves what was typed.
+Focus starts on the date, the first field, so typing a day never touches the craving scale.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Input, Static
 
 from workbook.content.models import (
     OTHER_PREFIX,
@@ -41,6 +42,7 @@ from workbook.tracker.journal import (
     slips,
 )
 from workbook.ui.screens.confirm_modal import ConfirmModal
+from workbook.ui.screens.leave_modal import DISCARD, KEEP, LeaveModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import AnswerField, plain
@@ -85,7 +87,7 @@ class CheckinScreen(Screen[None]):
     BINDINGS = [
         *SAFETY_KEYS,
         Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "leave", "Save and go back"),
+        Binding("escape", "leave", "Back"),
     ]
 
     def __init__(self, store: WorkbookStore, clock: Clock, day: dt.date | None = None) -> None:
@@ -97,7 +99,6 @@ class CheckinScreen(Screen[None]):
         self.known = known_triggers(store)
         # What the store holds for self.day: the form differs from it when there is news.
         self.saved = checkin_for(store, self.day) or CheckIn(self.day)
-        self.leaving_unsaved = False
 
     # --- layout -------------------------------------------------------------------------
 
@@ -130,7 +131,9 @@ class CheckinScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Check-in"
         self._show_title()
-        self.query_one("#craving ScaleRow").focus()
+        day = self.query_one("#checkin-day Input", Input)
+        day.focus()
+        day.select_all()  # typing another day replaces the one shown
 
     def _show_title(self) -> None:
         when = spoken_day(self.day, self.today)
@@ -282,12 +285,21 @@ class CheckinScreen(Screen[None]):
         self.app.switch_screen(SlipScreen(self.store, self.clock, self.day))
 
     def action_leave(self) -> None:
-        """Back, keeping any change. When it cannot be kept (a day ahead), say why once;
-        a second Escape leaves anyway, so the screen never holds the user in."""
-        if not self.changed() or self.leaving_unsaved:
+        """Back. With changes, ask first: keep them, let them go, or stay."""
+        if not self.changed():
             self.dismiss()
             return
-        self.action_save()
-        if self.is_current and self.query_one("#checkin-status").has_class("-problem"):
-            self.leaving_unsaved = True
-            self.notify("Press Escape again to leave without saving this check-in.")
+        self.app.push_screen(
+            LeaveModal(
+                "This check-in has changes that are not saved yet. Keep them?",
+                keep="Keep them",
+                discard="Discard them",
+            ),
+            self._leave_answered,
+        )
+
+    def _leave_answered(self, choice: str | None) -> None:
+        if choice == KEEP:
+            self.action_save()  # stays, saying why, when it cannot be kept
+        elif choice == DISCARD:
+            self.dismiss()
