@@ -134,7 +134,7 @@ async def test_a_check_in_through_the_screen_lands_in_the_store(make_app):
         assert app.focused.id == "date"  # the first field: the day
         await pilot.press("tab", "6")  # then the craving scale
         await pilot.press("tab", "right", "right", "enter")  # mood: okay
-        await pilot.press("tab", "right", "enter")  # contact: no
+        await pilot.press("tab", "enter")  # contact: none
         await pilot.press("tab", "down", "space")  # the second of the user's own triggers
         await pilot.press("tab", *"a text")  # and their own words
         await pilot.press("tab", *"a walk")
@@ -147,7 +147,7 @@ async def test_a_check_in_through_the_screen_lands_in_the_store(make_app):
         TODAY,
         craving=6,
         mood="okay",
-        contact=False,
+        contact="none",
         triggers=["Friday nights", "a text"],
         helped="a walk",
         note="Hard day",
@@ -204,18 +204,19 @@ async def test_contact_asks_gently_about_a_slip_and_never_records_one_by_itself(
     set_start_date(app.store, TWO_WEEKS_AGO)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "checkin")
-        await pilot.press("tab", "4", "tab", "tab", "enter", "ctrl+s")  # contact: yes
+        await pilot.press("tab", "4", "tab", "tab", "down", "down", "enter", "ctrl+s")  # outside
         await pilot.pause()
-        assert checkin_for(app.store, TODAY).contact is True
+        assert checkin_for(app.store, TODAY).contact == "outside"
         assert isinstance(app.screen, ConfirmModal)
-        assert "up to you" in screen_text(app.screen)
+        assert "counts as a slip" in screen_text(app.screen)
         if not record:
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
-            assert slips(app.store) == []
+            assert slips(app.store) == []  # no note written; the day still counts as a slip
+            assert home_line(app).startswith("A new stretch begins today · longest: 14 days")
             return
-        await pilot.press("left", "enter")  # "Record a slip" ("Not now" had the focus)
+        await pilot.press("left", "enter")  # "Write about it" ("Not now" had the focus)
         await pilot.pause()
         assert isinstance(app.screen, SlipScreen)
         assert slips(app.store) == []  # not until the user records it
@@ -600,7 +601,7 @@ async def test_right_then_enter_in_the_slip_question_declines(make_app):
     set_start_date(app.store, TWO_WEEKS_AGO)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "checkin")
-        await pilot.press("tab", "4", "tab", "tab", "enter", "ctrl+s")  # contact
+        await pilot.press("tab", "4", "tab", "tab", "down", "down", "enter", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)
         assert app.focused.id == "no"  # the safe choice

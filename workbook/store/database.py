@@ -20,10 +20,12 @@ from tinydb import Query, TinyDB
 
 from workbook.paths import FILE_MODE, Paths, ensure_private_dir
 from workbook.store import backups
+from workbook.store.migrations import MIGRATIONS
 from workbook.store.reserve import ensure_reserve
 from workbook.store.storage import DurableStorage, UnreadableDataError
 
-SCHEMA_VERSION = 1
+# The current schema: 1 + the number of migration steps (see migrations.py).
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
 META_TABLE = "_meta"
 ANSWERS_TABLE = "answers"
@@ -95,10 +97,6 @@ def restore_backup_locked(paths: Paths, backup: Path, clock: Clock = utc_now) ->
         return backups.restore_backup(paths, backup, clock())
     finally:
         lock.release()
-
-
-# Migrations from schema version N to N+1, each a function of the raw tables.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 class Revision(msgspec.Struct, frozen=True):
@@ -201,7 +199,7 @@ class WorkbookStore:
     def _migrate(db: TinyDB, version: int) -> None:
         tables = db.storage.read()
         while version < SCHEMA_VERSION:
-            tables = MIGRATIONS[version](tables)
+            tables = MIGRATIONS[version - 1](tables)
             version += 1
         tables[META_TABLE] = {"1": {"schema_version": SCHEMA_VERSION}}
         db.storage.write(tables)

@@ -28,10 +28,11 @@ from workbook.content.models import (
     LongTextPrompt,
     ScalePrompt,
     TextPrompt,
-    YesNoPrompt,
 )
 from workbook.store.database import Clock, StoreError, WorkbookStore
 from workbook.tracker.journal import (
+    CONTACT_WORDS,
+    CONTACTS,
     MOODS,
     CheckIn,
     TrackerInputError,
@@ -54,7 +55,6 @@ from workbook.ui.widgets.long_text_field import LongTextField
 from workbook.ui.widgets.scale_field import ScaleField
 from workbook.ui.widgets.text_field import TextField
 from workbook.ui.widgets.tracker_words import spoken_day
-from workbook.ui.widgets.yes_no_field import YesNoField
 
 DAY = DatePrompt(id="day", label="Which day is this check-in for?")
 CRAVING = ScalePrompt(
@@ -64,7 +64,12 @@ CRAVING = ScalePrompt(
     max_label="overwhelming",
 )
 MOOD = ChoicePrompt(id="mood", label="How was your mood?", options=list(MOODS))
-CONTACT = YesNoPrompt(id="contact", label="Was there any contact with them?")
+CONTACT = ChoicePrompt(
+    id="contact",
+    label="Was there any contact with them?",
+    options=[CONTACT_WORDS[c] for c in CONTACTS],
+)
+CONTACT_OF_WORDS = {words: contact for contact, words in CONTACT_WORDS.items()}
 HELPED = TextPrompt(id="helped", label="What helped?", placeholder="A walk, a friend, sleep…")
 NOTE = LongTextPrompt(
     id="note", label="Anything else, just for you", placeholder="Write here, if you like."
@@ -114,7 +119,7 @@ class CheckinScreen(Screen[None]):
             yield Static(plain(MOOD.label), classes="tracker-label")
             yield ChoiceField(MOOD, saved.mood, id="mood", classes="-across")
             yield Static(plain(CONTACT.label), classes="tracker-label")
-            yield YesNoField(CONTACT, saved.contact, id="contact", classes="-across")
+            yield ChoiceField(CONTACT, CONTACT_WORDS.get(saved.contact or ""), id="contact")
             yield Static(plain(TRIGGERS_LABEL), classes="tracker-label")
             if self.known:
                 yield ChecklistField(triggers_prompt(self.known), saved.triggers, id="triggers")
@@ -163,7 +168,7 @@ class CheckinScreen(Screen[None]):
             day=self.day,
             craving=self.query_one("#craving", ScaleField).value,
             mood=self.query_one("#mood", ChoiceField).value,
-            contact=self.query_one("#contact", YesNoField).value,
+            contact=CONTACT_OF_WORDS.get(self.query_one("#contact", ChoiceField).value or ""),
             triggers=triggers,
             helped=self.query_one("#helped", TextField).value,
             note=self.query_one("#note", LongTextField).value,
@@ -221,7 +226,7 @@ class CheckinScreen(Screen[None]):
         triggers = self.query_one("#triggers", AnswerField)
         await self.query_one("#craving", ScaleField).load(checkin.craving)
         await self.query_one("#mood", ChoiceField).load(checkin.mood)
-        await self.query_one("#contact", YesNoField).load(checkin.contact)
+        await self.query_one("#contact", ChoiceField).load(CONTACT_WORDS.get(checkin.contact or ""))
         listed = isinstance(triggers, ChecklistField)
         await triggers.load(checkin.triggers if listed else "; ".join(checkin.triggers))
         await self.query_one("#helped", TextField).load(checkin.helped)
@@ -250,7 +255,7 @@ class CheckinScreen(Screen[None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        had_contact = self.saved.contact is True
+        was_slip = self.saved.is_slip
         problem = self._write()
         if problem is not None:
             self.say(problem, problem=True)
@@ -258,13 +263,14 @@ class CheckinScreen(Screen[None]):
         checkin = self.saved
         self.notify(f"Your check-in for {spoken_day(checkin.day, self.today)} is saved.")
         slip_noted = any(slip.day == checkin.day for slip in slips(self.store))
-        if checkin.contact and not had_contact and not slip_noted:
+        if checkin.is_slip and not was_slip and not slip_noted:
             self.app.push_screen(
                 ConfirmModal(
-                    f"You noted contact {self._when(checkin.day)}. Would you like to record it "
-                    "as a slip? That is up to you. A slip is information about what was "
-                    "hard, and your earlier days stay counted.",
-                    yes="Record a slip",
+                    f"Contact outside your plan {self._when(checkin.day)} counts as a slip: a "
+                    "new stretch begins that day, and your earlier days stay counted. A slip "
+                    "is information about what was hard. Would you like to write about it? "
+                    "That is up to you.",
+                    yes="Write about it",
                     no="Not now",
                 ),
                 self._slip_answered,
