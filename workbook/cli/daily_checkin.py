@@ -21,7 +21,7 @@ import msgspec
 from workbook.cli.warnings import say_warnings
 from workbook.errors import UserError
 from workbook.paths import Paths
-from workbook.store.database import WorkbookStore, utc_now
+from workbook.store.database import COMMAND, WorkbookStore, utc_now
 from workbook.tracker.journal import (
     CONTACT_ALLOWED,
     CONTACT_NONE,
@@ -275,7 +275,7 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
         return usage_error(args, missing(draft))  # before the store would create the file
 
     # The store backs up what it found just before this check-in is written, and at close.
-    with WorkbookStore.open(paths) as store:
+    with WorkbookStore.open(paths, holder=COMMAND) as store:
         today = local_today(store)
         earlier = checkin_for(store, given.day)
         checkin = merged(given, earlier)

@@ -7,8 +7,11 @@ An unreadable file is set aside and reported; it is never treated as empty.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,16 +49,31 @@ def from_stamp(stamp: str) -> dt.datetime:
     return dt.datetime.fromisoformat(stamp)
 
 
+# Who holds the lock: the app's window (for as long as it is open) or a command (a moment).
+WINDOW, COMMAND = "window", "command"
+# A command waits this long for another command to finish; nobody waits for a window.
+COMMAND_WAIT_SECONDS = 5.0
+LOCK_POLL_SECONDS = 0.02
+
+
 class StoreError(Exception):
     """Something about the data file that the user needs to hear about, in plain words."""
 
 
 class StoreLockedError(StoreError):
-    def __init__(self, paths: Paths) -> None:
-        super().__init__(
-            f"{paths.data_file}: the workbook is already open in another window. "
-            "Close it there first; nothing was changed."
-        )
+    def __init__(self, paths: Paths, holder: str = WINDOW) -> None:
+        if holder == COMMAND:
+            words = (
+                "another workbook command is still using the workbook after "
+                f"{COMMAND_WAIT_SECONDS:g} seconds. Try again in a moment; nothing was changed."
+            )
+        else:
+            words = (
+                "the workbook is already open in another window. Close it there first; "
+                "nothing was changed."
+            )
+        super().__init__(f"{paths.data_file}: {words}")
+        self.holder = holder
 
 
 class StoreUnreadableError(StoreError):
@@ -78,25 +96,59 @@ class StoreReadOnlyError(StoreError):
     pass
 
 
-def acquire_lock(paths: Paths) -> FileLock:
-    """Take the one-process lock on the workbook, or say plainly that it is taken."""
+def _holder_file(paths: Paths) -> Path:
+    return paths.lock_file.with_name(paths.lock_file.name + ".holder")
+
+
+def _holder(paths: Paths) -> str | None:
+    """Who holds the lock; None when not known yet (it is being taken or given back)."""
+    try:
+        return _holder_file(paths).read_text(encoding="ascii").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def acquire_lock(paths: Paths, holder: str = WINDOW) -> FileLock:
+    """Take the one-process lock on the workbook. While another command holds it, wait up to
+    a few seconds (commands hold it for a moment); when a window holds it, say so at once."""
     ensure_private_dir(paths.data_dir)
     lock = FileLock(str(paths.lock_file), timeout=0, mode=FILE_MODE)
+    deadline = time.monotonic() + COMMAND_WAIT_SECONDS
+    while True:
+        try:
+            lock.acquire(timeout=0)
+            break
+        except Timeout:
+            current = _holder(paths)
+            if current == WINDOW or time.monotonic() >= deadline:
+                raise StoreLockedError(paths, current or WINDOW) from None
+            time.sleep(LOCK_POLL_SECONDS)
     try:
-        lock.acquire()
-    except Timeout:
-        raise StoreLockedError(paths) from None
+        fd = os.open(_holder_file(paths), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(holder)
+    except OSError:
+        pass  # only a courtesy for the next one's message; a full disk must not stop a save
     return lock
 
 
-def restore_backup_locked(paths: Paths, backup: Path, clock: Clock = utc_now) -> Path | None:
+def release_lock(paths: Paths, lock: FileLock) -> None:
+    """Forget who held it, then let it go: the next holder writes its own name after."""
+    with contextlib.suppress(OSError):
+        _holder_file(paths).unlink()
+    lock.release()
+
+
+def restore_backup_locked(
+    paths: Paths, backup: Path, clock: Clock = utc_now, holder: str = WINDOW
+) -> Path | None:
     """Put `backup` in place of the data file while holding the lock, so no window can open
     the workbook half-way; returns where an unreadable data file was set aside, if one was."""
-    lock = acquire_lock(paths)
+    lock = acquire_lock(paths, holder)
     try:
         return backups.restore_backup(paths, backup, clock())
     finally:
-        lock.release()
+        release_lock(paths, lock)
 
 
 class Revision(msgspec.Struct, frozen=True):
@@ -147,12 +199,15 @@ class WorkbookStore:
     # --- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, paths: Paths, clock: Clock = utc_now, *, backup: bool = True) -> WorkbookStore:
-        lock = acquire_lock(paths)
+    def open(
+        cls, paths: Paths, clock: Clock = utc_now, *, backup: bool = True, holder: str = WINDOW
+    ) -> WorkbookStore:
+        """Open with the lock; `holder` says who is asking: a window, or a short command."""
+        lock = acquire_lock(paths, holder)
         try:
             store = cls._open_locked(paths, clock, lock, backup)
         except BaseException:
-            lock.release()
+            release_lock(paths, lock)
             raise
         if not store.read_only:
             ensure_reserve(paths.data_file)
@@ -255,7 +310,7 @@ class WorkbookStore:
                 self._backup()
                 self._backups_wanted = False
             if self._file_lock is not None:
-                self._file_lock.release()
+                release_lock(self.paths, self._file_lock)
                 self._file_lock = None
 
     def __enter__(self) -> WorkbookStore:
@@ -440,7 +495,7 @@ def read_snapshot(paths: Paths, clock: Clock = utc_now) -> Iterator[WorkbookStor
         ) from None
     if WorkbookStore._schema_version(db) < SCHEMA_VERSION:
         db.close()
-        snapshot = WorkbookStore.open(paths, clock)
+        snapshot = WorkbookStore.open(paths, clock, holder=COMMAND)
     else:
         snapshot = WorkbookStore(db, paths, clock, None, read_only_reason="a read-only snapshot")
     try:
