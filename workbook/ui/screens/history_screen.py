@@ -15,8 +15,9 @@ from workbook.ui.screens.confirm_modal import ConfirmModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
-from workbook.ui.widgets.formatting import sentence_case, when_words
+from workbook.ui.widgets.formatting import answer_words, local, when_words
 from workbook.ui.widgets.revision_card import RevisionCard
+from workbook.ui.widgets.version_words import change_words, shared_minutes, version_heading
 
 # Versions shown at a time: a prompt written to daily for years has thousands, and each
 # card is laid out in full (10 open in about 0.12 s, 20 in 0.15 s).
@@ -78,16 +79,23 @@ class HistoryScreen(Screen[bool]):
         holder = self.query_one("#revisions", VerticalScroll)
         shown = len(holder.query(RevisionCard))
         now = self.clock()
-        cards = [
-            RevisionCard(
-                self.prompt,
-                revision,
-                sentence_case(when_words(revision.saved_at, now))
-                + (" · your answer now" if index == 0 else ""),
+        texts = [answer_words(self.prompt, r.value) for r in self.history]
+        same_minute = shared_minutes([r.saved_at for r in self.history])
+        cards = []
+        for index, revision in enumerate(self.history[shown : shown + PAGE_SIZE], start=shown):
+            text = texts[index]
+            older = texts[index + 1] if index + 1 < len(texts) else None
+            seconds = local(revision.saved_at).timetuple()[:5] in same_minute
+            heading = version_heading(
+                text,
+                revision.saved_at,
+                now,
+                seconds=seconds,
                 current=index == 0,
+                number=len(self.history) - index,
             )
-            for index, revision in enumerate(self.history[shown : shown + PAGE_SIZE], start=shown)
-        ]
+            change = None if older is None else change_words(text, older)
+            cards.append(RevisionCard(self.prompt, revision, heading, index == 0, change))
         await holder.query("#older").remove()
         await holder.mount_all(cards)
         rest = len(self.history) - shown - len(cards)
