@@ -27,8 +27,9 @@ from workbook.cli import validate as validate_command
 from workbook.cli import where as where_command
 from workbook.cli import write as write_command
 from workbook.errors import UserError
-from workbook.paths import resolve_paths
+from workbook.paths import Paths, resolve_paths
 from workbook.store.database import StoreError
+from workbook.store.reserve import is_disk_full
 from workbook.store.strict_json import DataFileError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -80,8 +81,11 @@ def plain_wanted(setting: str) -> bool:
     return setting.strip().casefold() in ("1", "yes", "true", "on")
 
 
-def describe_os_error(error: OSError) -> str:
-    where = error.filename or "workbook"
+def describe_os_error(error: OSError, paths: Paths) -> str:
+    """One line naming the file; a full disk says what to do about it."""
+    where = error.filename or paths.data_file
+    if is_disk_full(error):
+        return f"{where}: the disk is full, so nothing was saved. Free some space and try again."
     return f"{where}: {error.strerror or error}"
 
 
@@ -99,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"workbook: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
-        print(f"workbook: {describe_os_error(error)}", file=sys.stderr)
+        print(f"workbook: {describe_os_error(error, paths)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
