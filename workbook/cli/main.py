@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from workbook import __version__
@@ -81,6 +81,15 @@ def plain_wanted(setting: str) -> bool:
     return setting.strip().casefold() in ("1", "yes", "true", "on")
 
 
+def user_locale(environ: Mapping[str, str]) -> str | None:
+    """The locale the user's messages are in ("en_GB.UTF-8"), as the C library picks it: the
+    crisis lines of that country come first until the user chooses a region."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return environ[name]
+    return None
+
+
 def describe_os_error(error: OSError, paths: Paths) -> str:
     """One line naming the file; a full disk says what to do about it."""
     where = error.filename or paths.data_file
@@ -97,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return leaving.code if isinstance(leaving.code, int) else EXIT_USAGE
     paths = resolve_paths(args.data_dir, dict(os.environ))
     args.plain = args.plain or plain_wanted(os.environ.get(PLAIN_ENV, ""))
+    args.locale_name = user_locale(os.environ)
     try:
         return args.run(args, paths)
     except (UserError, StoreError, DataFileError) as error:

@@ -18,6 +18,7 @@ from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from workbook.content.loading import Content
+from workbook.content.regions import REGION_SETTING, chosen_region, find_region, guess_region
 from workbook.store.database import Clock, WorkbookStore, utc_now
 from workbook.ui.screens.home_screen import HomeScreen
 from workbook.ui.screens.registry import HOME_ENTRIES, NAMED_SCREENS
@@ -84,6 +85,7 @@ class WorkbookApp(App[None]):
         clock: Clock = utc_now,
         *,
         catch_closing_signals: bool = False,
+        locale_name: str | None = None,
     ) -> None:
         self.content = content
         self.store = store  # read by _saved_theme, during App.__init__
@@ -93,7 +95,41 @@ class WorkbookApp(App[None]):
         self.catch_closing_signals = catch_closing_signals
         # Set when leaving could not save everything (a disk full even after the reserve).
         self.left_words_unsaved = False
+        # The user's locale ("en_GB.UTF-8"), read by the command line: the region's guess.
+        self.region_guess = guess_region(locale_name, content.resources)
         super().__init__()
+
+    # --- the user's region ----------------------------------------------------------------
+
+    @property
+    def region(self) -> str | None:
+        """The region whose crisis lines come first: the user's choice, else the guess."""
+        return chosen_region(
+            self.store.setting(REGION_SETTING), self.region_guess, self.content.resources
+        )
+
+    def action_choose_region(self) -> None:
+        from workbook.ui.screens.region_modal import RegionModal
+
+        self._close_palette()
+        self.push_screen(RegionModal(self.content.resources, self.region), self._region_chosen)
+
+    async def _region_chosen(self, region: str | None) -> None:
+        if region is None:
+            return  # Escape: nothing changes
+        self.store.set_setting(REGION_SETTING, region)
+        shown = self.region
+        name = find_region(self.content.resources, shown)
+        self.notify(
+            f"Crisis lines for {name.name} come first now."
+            if name
+            else "Every country's crisis lines are shown.",
+            title="Your region",
+        )
+        from workbook.ui.screens.crisis_screen import CrisisScreen
+
+        if isinstance(self.screen, CrisisScreen):
+            await self.screen.show_region(shown)
 
     # --- screens --------------------------------------------------------------------------
 
@@ -158,6 +194,8 @@ class WorkbookApp(App[None]):
         # own, and the welcome is left behind, unseen.
         self.add_mode(HOME_MODE, self.home_screen)
         self.switch_mode(HOME_MODE)
+        if self.store.setting(REGION_SETTING) is None:
+            self.action_choose_region()  # once, on the first run; Escape keeps the guess
 
     def _remember_theme(self, theme: object) -> None:
         name = self.theme
@@ -259,6 +297,11 @@ class WorkbookApp(App[None]):
             )
         for title, help_text, name in NAMED_COMMANDS:
             yield SystemCommand(title, help_text, partial(self.action_show_screen, name))
+        yield SystemCommand(
+            "Your country or region",
+            "Which crisis lines come first, on screen and in your plan",
+            self.action_choose_region,
+        )
         yield SystemCommand(
             "Quick exit", "Save what you typed and leave at once (Ctrl+Q)", self.action_quit
         )
