@@ -163,12 +163,13 @@ def test_a_damaged_data_file_is_one_line_and_left_alone(paths, mini_content, cap
 
 
 def test_an_older_data_file_is_migrated_before_it_is_read(answered, capsys, monkeypatch):
-    version = store_module.SCHEMA_VERSION
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", version + 1)
+    current = store_module.SCHEMA_VERSION
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", current + 1)
     monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, lambda t: t])
     assert plan(answered, "--format", "text") == 0
     assert "I want my sleep back" in capsys.readouterr().out
-    assert read_database_file(answered.data_file)["_meta"]["1"]["schema_version"] == version + 1
+    schema = read_database_file(answered.data_file)["_meta"]["1"]["schema_version"]
+    assert schema == current + 1
 
 
 def test_a_broken_exercise_file_of_the_users_is_named_and_the_plan_still_made(answered, capsys):

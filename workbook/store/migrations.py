@@ -1,8 +1,10 @@
 """Schema migrations of the data file: each step takes the raw tables of version N and
 returns those of version N+1. The store runs them in order on an older file, after a backup.
 
-Only plain dicts and lists are touched here (no content files are read): a step knows the few
-prompt ids whose answers changed shape.
+`MIGRATIONS[0]` turns version 1 into 2, and so on; SCHEMA_VERSION is 1 + len(MIGRATIONS).
+A step works on plain dicts and lists (the store does not know the tracker's types, and no
+content files are read: a step knows the few prompt ids whose answers changed shape) and never
+loses a field: a value it does not understand is left as it is, for the reader to skip.
 """
 
 from __future__ import annotations
@@ -13,16 +15,40 @@ from typing import Any
 
 Tables = dict[str, Any]
 
-# Prompts of the bundled abstinence plan that became two-column `pairs` prompts in schema 2:
+
+def contact_as_words(tables: Tables) -> Tables:
+    """Version 1 -> 2: a check-in's contact was true/false/null; it becomes "none",
+    "allowed" (contact the plan allows) or "outside" (contact outside the plan, a slip).
+
+    The day count must not move: true becomes "outside" only on a day with a slip recorded
+    (the user had called it a slip), otherwise "allowed"; false becomes "none".
+    """
+    slip_days = {
+        doc.get("key")
+        for doc in tables.get("slips", {}).values()
+        if isinstance(doc, dict) and doc.get("withdrawn") is not True
+    }
+    for doc in tables.get("checkins", {}).values():
+        if not isinstance(doc, dict):
+            continue
+        contact = doc.get("contact")
+        if contact is True:
+            doc["contact"] = "outside" if doc.get("key") in slip_days else "allowed"
+        elif contact is False:
+            doc["contact"] = "none"
+    return tables
+
+
+# Prompts of the bundled abstinence plan that became two-column `pairs` prompts in schema 3:
 # their list answers were typed as "trigger → what I'll do instead".
 BECAME_PAIRS = {
     ("abstinence-plan", "triggers"),
     ("abstinence-plan", "hooks"),
     ("abstinence-plan", "warning-signs"),
 }
-# The danger question became Yes / Not sure / No in schema 2.
+# The danger question became Yes / Not sure / No in schema 3.
 BECAME_CHOICE = {("abstinence-plan", "in-danger")}
-# Options renamed in schema 2 so that, printed in the plan without their question, they still
+# Options renamed in schema 3 so that, printed in the plan without their question, they still
 # make sense ("None of these" said nothing on paper).
 RENAMED_OPTIONS = {
     ("abstinence-plan", "exceptions"): {"None of these": "I do not have to stay in touch"},
@@ -62,7 +88,7 @@ def _renamer(names: dict[str, str]) -> Callable[[Any], Any]:
 
 
 def pairs_and_danger_choice(tables: Tables) -> Tables:
-    """Schema 1 -> 2: arrowed list answers become pairs; the danger yes/no becomes a choice;
+    """Version 2 -> 3: arrowed list answers become pairs; the danger yes/no becomes a choice;
     an option that said nothing without its question is renamed. Every revision changes, so
     going back in history gives an answer the prompt can show."""
     for doc in tables.get("answers", {}).values():
@@ -84,4 +110,4 @@ def pairs_and_danger_choice(tables: Tables) -> Tables:
 
 
 # In order: MIGRATIONS[0] takes version 1 to version 2, and so on.
-MIGRATIONS: list[Callable[[Tables], Tables]] = [pairs_and_danger_choice]
+MIGRATIONS: list[Callable[[Tables], Tables]] = [contact_as_words, pairs_and_danger_choice]

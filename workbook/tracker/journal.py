@@ -34,6 +34,21 @@ from workbook.tracker.records import (
     parse_day,
 )
 from workbook.tracker.records import (
+    CONTACT_ALLOWED as CONTACT_ALLOWED,
+)
+from workbook.tracker.records import (
+    CONTACT_NONE as CONTACT_NONE,
+)
+from workbook.tracker.records import (
+    CONTACT_OUTSIDE as CONTACT_OUTSIDE,
+)
+from workbook.tracker.records import (
+    CONTACT_WORDS as CONTACT_WORDS,
+)
+from workbook.tracker.records import (
+    CONTACTS as CONTACTS,
+)
+from workbook.tracker.records import (
     MOODS as MOODS,  # re-exported for screens: the words a check-in offers
 )
 from workbook.tracker.streak import MILESTONES as MILESTONES
@@ -241,8 +256,15 @@ def withdraw_slip(store: WorkbookStore, day: dt.date) -> Slip | None:
 # --- looking at it all -------------------------------------------------------------------
 
 
+def slip_days(store: WorkbookStore) -> list[dt.date]:
+    """Days a stretch ended: a slip recorded, or a check-in with contact outside the plan.
+    The app, `workbook checkin`, the tracker and the plan's progress all count these."""
+    days = {s.day for s in slips(store)} | {c.day for c in checkins(store) if c.is_slip}
+    return sorted(days)
+
+
 def streak_for(store: WorkbookStore, today: dt.date) -> Streak:
-    return streak(start_date(store), [s.day for s in slips(store)], today)
+    return streak(start_date(store), slip_days(store), today)
 
 
 class HistoryEntry(msgspec.Struct, frozen=True):

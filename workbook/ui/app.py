@@ -84,14 +84,19 @@ class WorkbookApp(App[None]):
         store: WorkbookStore,
         clock: Clock = utc_now,
         *,
+        catch_closing_signals: bool = False,
         locale_name: str | None = None,
     ) -> None:
         self.content = content
         self.store = store  # read by _saved_theme, during App.__init__
         self.clock = clock
+        self._search_index: SearchIndex | None = None
+        # Only the real program: tests in the same process keep their own signal handlers.
+        self.catch_closing_signals = catch_closing_signals
+        # Set when leaving could not save everything (a disk full even after the reserve).
+        self.left_words_unsaved = False
         # The user's locale ("en_GB.UTF-8"), read by the command line: the region's guess.
         self.region_guess = guess_region(locale_name, content.resources)
-        self._search_index: SearchIndex | None = None
         super().__init__()
 
     # --- the user's region ----------------------------------------------------------------
@@ -158,7 +163,12 @@ class WorkbookApp(App[None]):
         return home_streak_line(self.store)
 
     def on_mount(self) -> None:
+        if self.catch_closing_signals:
+            from workbook.ui import signals
+
+            signals.install(self)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.store.warning_listeners.append(self._warn)
         if self.store.read_only:
             self.notify(self.store.read_only_reason or "", title="Read-only", timeout=20)
         if self.content.problems:
@@ -249,17 +259,27 @@ class WorkbookApp(App[None]):
 
     # --- leaving --------------------------------------------------------------------------
 
-    def save_drafts(self) -> None:
-        """Write whatever any open exercise has not saved yet, right now."""
+    def _warn(self, words: str) -> None:
+        """The store met trouble after the words were safe (a full disk): say so, calmly.
+        Called from whichever thread saved; notify is safe from any."""
+        self.notify(words, title="Saved, but", severity="warning", timeout=30, markup=False)
+
+    def save_drafts(self) -> bool:
+        """Write whatever any open screen has not saved yet, right now; False when some of it
+        could not be written (the screen has said so, and keeps it on screen)."""
+        saved = True
         for screen in reversed(self.screen_stack):
             save_now = getattr(screen, "save_now", None)  # screens that hold typed words
-            if save_now is not None:
-                save_now()
+            if save_now is not None and save_now() is False:
+                saved = False
+        if not saved:
+            self.left_words_unsaved = True
+        return saved
 
     async def action_quit(self) -> None:
         """The quick exit: save what was typed, then leave at once, asking nothing."""
-        self.save_drafts()
-        self.exit()
+        saved = self.save_drafts()
+        self.exit(return_code=0 if saved else 1)
 
     # --- the command palette --------------------------------------------------------------
 
