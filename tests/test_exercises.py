@@ -57,6 +57,8 @@ BROKEN_CASES = {
     "not-object.json": ["Expected `object`, got `array`"],
     "empty.json": ["the file is empty"],
     "no-sections.json": ["$.sections", "length >= 1"],
+    "bad-pairs.json": ["$.sections[0].prompts[0].columns", "length <= 2"],
+    "bad-crisis-option.json": ["show_crisis_lines_for names an option the prompt does not have"],
 }
 
 

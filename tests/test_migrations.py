@@ -59,3 +59,20 @@ def test_a_line_splits_at_its_first_arrow_only():
     assert line_to_pair("a → b → c") == ["a", "b → c"]
     assert line_to_pair("  a->b ") == ["a", "b"]
     assert line_to_pair("no arrow") == ["no arrow", ""]
+
+
+def test_an_old_backup_imported_gets_the_same_change(paths, clock, tmp_path):
+    from workbook.store.transfer import import_backup, parse_backup
+
+    backup = (
+        b'{"format": "workbook-backup", "version": 1, "answers": [{"exercise": "abstinence-plan",'
+        b' "prompt": "triggers",'
+        b' "revisions": [{"value": ["Payday -> cook", "Rain"],'
+        b' "saved_at": "2026-11-01T10:00:00+00:00"}]}], "records": {}}'
+    )
+    with WorkbookStore.open(paths, clock) as store:
+        import_backup(store, parse_backup(backup, tmp_path / "backup.json"))
+        assert store.answer("abstinence-plan", "triggers") == [["Payday", "cook"], ["Rain", ""]]
+        # Importing it again changes nothing: it is in today's shape already.
+        import_backup(store, parse_backup(backup, tmp_path / "backup.json"))
+        assert len(store.history("abstinence-plan", "triggers")) == 1

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import msgspec
 import pytest
 
+from workbook.content.models import ChoicePrompt
 from workbook.plain.conversation import Conversation, Ending, numbers_in, resume_place
 from workbook.plain.dates import read_date, spoken_date
 from workbook.plain.lines import Lines
@@ -31,6 +33,9 @@ EVERY_TYPE = [
     "14 March 2026",  # date, then the confirmation
     "y",
     "n",  # yes/no
+    "Sunday evenings: call my sister",  # pairs: split at the first colon
+    "Payday",  # only the first column
+    "",
 ]
 
 
@@ -66,14 +71,16 @@ def test_every_prompt_type_is_answered_and_saved(store, mini_content):
         "blocked": ["Phone", "Social media"],
         "start": "2026-03-14",
         "safe": False,
+        "triggers": [["Sunday evenings", "call my sister"], ["Payday", ""]],
     }
     # One revision per answer, however many lines it took.
     assert all(len(store.history("mini", p)) == 1 for p in store.answers_for("mini"))
     assert "A small exercise" in said and "one prompt of each kind" in said  # the intro
     assert "**" not in said
-    assert "Section 1 of 2: Words. Prompts you answer in words. Question 1 of 8." in flat(said)
-    assert "Section 1 of 2, question 2 of 8. What happened?" in flat(said)
-    assert "Section 2 of 2, question 8 of 8." in flat(said)
+    assert "Section 1 of 3: Words. Prompts you answer in words. Question 1 of 9." in flat(said)
+    assert "Section 1 of 3, question 2 of 9. What happened?" in flat(said)
+    assert "Section 2 of 3, question 8 of 9." in flat(said)
+    assert "the trigger, a colon, then what I'll do instead" in flat(said)
     assert "0 means no pull, 10 means overwhelming." in flat(said)
     assert "4. Something else, in your own words" in flat(said)
     assert "That is Saturday 14 March 2026. Is that right?" in flat(said)
@@ -84,7 +91,7 @@ def test_answers_are_shown_first_and_enter_keeps_them(store, mini_content):
     talk(store, mini_content, EVERY_TYPE, start=None)
     before = store.answers_for("mini")
 
-    ending, said = talk(store, mini_content, [""] * 8, start=0)
+    ending, said = talk(store, mini_content, [""] * 9, start=0)
 
     assert ending is Ending.FINISHED
     assert store.answers_for("mini") == before
@@ -98,6 +105,7 @@ def test_answers_are_shown_first_and_enter_keeps_them(store, mini_content):
         "Your answer now: 1. Phone; 3. Social media.",
         "Your answer now: Saturday 14 March 2026.",
         "Your answer now: no.",
+        "Your answer now:\n1. Sunday evenings: call my sister\n2. Payday\n",
     ):
         assert words in said if "\n" in words else words in flat(said)
 
@@ -105,7 +113,7 @@ def test_answers_are_shown_first_and_enter_keeps_them(store, mini_content):
 def test_a_revisit_changes_answers_each_a_new_revision(store, mini_content):
     talk(store, mini_content, EVERY_TYPE, start=None)
 
-    changed = ["Sam", "", "One more reason", "", "3", "2", "2 3", "yesterday", "y", "yes"]
+    changed = ["Sam", "", "One more reason", "", "3", "2", "2 3", "yesterday", "y", "yes", ""]
     ending, _ = talk(store, mini_content, changed, start=0)
 
     assert ending is Ending.FINISHED
@@ -122,7 +130,7 @@ def test_a_revisit_changes_answers_each_a_new_revision(store, mini_content):
 
 
 def test_wrong_answers_are_asked_again_kindly(store, mini_content):
-    lines = ["", "", "", "11", "seven", "5", "0", "9", "2", "1 1 9", "2", "", ""]
+    lines = ["", "", "", "11", "seven", "5", "0", "9", "2", "1 1 9", "2", "", "", ""]
     ending, said = talk(store, mini_content, lines, start=0)
 
     assert ending is Ending.FINISHED
@@ -169,7 +177,7 @@ def test_commands_move_about_and_help(store, mini_content):
     assert "There is no extra help for this question." in flat(said)
     assert ":outline for the list of questions" in flat(said)
     assert "This is the first question." not in said
-    assert said.lower().count("question 1 of 8.") == 2  # :back from question 2 came back to 1
+    assert said.lower().count("question 1 of 9.") == 2  # :back from question 2 came back to 1
     assert "1. What should we call you? (answered)" in flat(said)
     assert "2. What happened? (open)" in flat(said)
     assert "If you are in danger right now, call your local emergency number." in flat(said)
@@ -197,7 +205,7 @@ def test_input_ending_mid_answer_keeps_what_was_typed(store, mini_content):
 
     assert conversation.run(1) is Ending.INPUT_ENDED
     assert store.answer("mini", "story") == "First line\nsecond line without an end"
-    assert "The input ended before question 2 of 8 was answered." in flat(out.getvalue())
+    assert "The input ended before question 2 of 9 was answered." in flat(out.getvalue())
     assert store.setting(RESUME_SETTING)["prompts"]["mini"] == "story"
     assert resume_place(exercise, store) == 1  # the next run starts here
 
@@ -254,3 +262,29 @@ def test_a_read_only_workbook_says_nothing_is_changed(paths, clock, mini_content
     assert "Your answer now: Robin." in flat(said)
     assert "Nothing was changed: this workbook is open read-only." in flat(said)
     assert paths.data_file.read_bytes() == before
+
+
+def test_yes_or_not_sure_to_a_danger_question_says_the_lines_right_there(store, mini_content):
+    exercise = mini_content.catalog.get("mini")
+    danger = ChoicePrompt(
+        id="in-danger",
+        label="Are you in any danger from this person?",
+        options=["Yes", "Not sure", "No"],
+        show_crisis_lines_for=["Yes", "Not sure"],
+    )
+    out = io.StringIO()
+    plain = Lines(io.StringIO("2\n3\n"), out, 80)
+    conversation = Conversation(
+        plain,
+        store,
+        msgspec.structs.replace(
+            exercise, sections=[msgspec.structs.replace(exercise.sections[0], prompts=[danger])]
+        ),
+        lambda: crisis_words(mini_content.resources, None, "uk"),
+        lambda: TODAY,
+    )
+    conversation.run(0)
+    said = flat(out.getvalue())
+    assert "You do not have to face this alone." in said
+    assert "0808 2000 247" in said and "911" not in said
+    assert store.answer("mini", "in-danger") == "Not sure"

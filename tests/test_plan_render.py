@@ -265,3 +265,21 @@ def test_empty_plan_html_points_to_the_exercises(paths):
     for section in content.outline.sections:
         assert section.title in text
     assert "the exercise “A small exercise” fills this part" in text
+
+
+def test_every_block_of_the_users_words_finds_its_own_direction(paths):
+    content = golden_content(paths)
+    answers = {
+        ("mini", "story"): "كنت خائفة\nאני חופשיה",
+        ("mini", "reasons"): ["שינה טובה"],
+        ("mini", "triggers"): [["ليالي الأحد", "أتصل بأختي"]],
+        ("mini", "name"): "سارة",
+    }
+    page = renderer_named("html").render(build_plan(content, answers, TODAY))
+    reader = read_page(page)
+    assert ("html", {"lang": "en"}) in reader.tags
+    assert "<title>" in page
+    for words in ("كنت خائفة", "שינה טובה", "ليالي الأحد", "أتصل بأختي", "سارة"):
+        before = page[: page.index(words)]
+        opening = before[before.rindex("<") :]
+        assert 'dir="auto"' in opening, (words, opening)

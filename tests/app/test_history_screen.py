@@ -93,7 +93,7 @@ async def test_all_answers_on_one_page_lead_to_history(make_app):
         screen = app.screen
         assert isinstance(screen, AnswersScreen)
         blocks = {b.prompt.id: b for b in screen.query(AnswerBlock)}
-        assert len(blocks) == 8
+        assert len(blocks) == 9
         assert (
             blocks["reasons"].query_one(".block-answer", HangingText).text == "• sleep\n• friends"
         )

@@ -105,6 +105,8 @@ PROMPTS = {
     "checklist": ("blocked", ("space", "down", "down", "space")),
     "date": ("start", tuple("2026-02-30")),  # not a date: the message shows
     "yesno": ("safe", ("enter",)),
+    # One pair added, the next one half typed.
+    "pairs": ("triggers", (*"Sunday evenings", "enter", *"call my sister", "enter", *"Payday")),
 }
 
 

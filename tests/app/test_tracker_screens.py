@@ -44,7 +44,12 @@ def plan_answers(store) -> None:
     store.save_answer(PLAN_EXERCISE, "reasons", ["I want my sleep back", "My friends miss me"])
     store.save_answer(PLAN_EXERCISE, "craving-steps", ["Breathe for a minute", "Call Sam"])
     store.save_answer(PLAN_EXERCISE, "support-people", ["Sam: 07700 900123"])
-    store.save_answer(PLAN_EXERCISE, "triggers", ["Our song", "Friday nights"])
+    # Pairs: the check-in and the urge offer only the first column as triggers.
+    store.save_answer(
+        PLAN_EXERCISE,
+        "triggers",
+        [["Our song", "change the station"], ["Friday nights", "dinner with Sam"]],
+    )
     store.save_answer(PLAN_EXERCISE, "if-i-slip", IF_I_SLIP)
 
 

@@ -25,10 +25,12 @@ from workbook.content.models import (
     Exercise,
     ListPrompt,
     LongTextPrompt,
+    PairsPrompt,
     Prompt,
     ScalePrompt,
     Section,
     YesNoPrompt,
+    as_pairs,
 )
 from workbook.plain.dates import read_date, spoken_date
 from workbook.plain.kinds import SOMETHING_ELSE, how_to_answer, options_of, spoken_answer
@@ -269,6 +271,8 @@ class Conversation:
             return self.lines_answer(prompt, as_list=False)
         if isinstance(prompt, ListPrompt):
             return self.lines_answer(prompt, as_list=True)
+        if isinstance(prompt, PairsPrompt):
+            return self.lines_answer(prompt, as_list=True, pairs=True)
         if isinstance(prompt, ScalePrompt):
             return self.checked_answer(prompt, self.scale_value)
         if isinstance(prompt, ChoicePrompt):
@@ -292,13 +296,19 @@ class Conversation:
             self.save(prompt, line.strip())
         return Move.NEXT
 
-    def lines_answer(self, prompt: Prompt, as_list: bool) -> Move:
+    def lines_answer(self, prompt: Prompt, as_list: bool, pairs: bool = False) -> Move:
         """A long answer (lines until an empty one) or a list (one item a line). A list's new
-        items are added to what is there; a long answer's new lines replace it."""
-        kept = list(self.current(prompt) or []) if as_list else []
+        items are added to what is there; a long answer's new lines replace it. For pairs,
+        each line is split at its first colon: "Sunday evenings: call my sister"."""
+        if pairs:
+            kept: list[Any] = [list(pair) for pair in as_pairs(self.current(prompt))]
+        else:
+            kept = list(self.current(prompt) or []) if as_list else []
         written: list[str] = []
 
         def value() -> Any:
+            if pairs:
+                return [*kept, *(line_as_pair(w) for w in written if w.strip())]
             return (
                 [*kept, *(w.strip() for w in written if w.strip())]
                 if as_list
@@ -360,6 +370,11 @@ class Conversation:
                     continue
                 chosen = f"{OTHER_PREFIX}{words}"
             self.save(prompt, chosen)
+            if chosen in prompt.show_crisis_lines_for:
+                # "Are you in any danger?" Yes or Not sure: the lines, right here.
+                self.lines.say("You do not have to face this alone. These people can help:")
+                for paragraph in self.crisis():
+                    self.lines.say(paragraph)
             return Move.NEXT
 
     def checklist_answer(self, prompt: ChecklistPrompt) -> Move:
@@ -510,9 +525,15 @@ def numbers_in(line: str, count: int, most: int | None = None) -> list[int]:
     return numbers
 
 
+def line_as_pair(line: str) -> list[str]:
+    """ "Sunday evenings: call my sister" -> ["Sunday evenings", "call my sister"]."""
+    first, _, second = line.partition(":")
+    return [first.strip(), second.strip()]
+
+
 def empty_value(prompt: Prompt) -> Any:
     """What the app stores for an answer that was emptied."""
-    if isinstance(prompt, ListPrompt | ChecklistPrompt):
+    if isinstance(prompt, ListPrompt | ChecklistPrompt | PairsPrompt):
         return []
     if isinstance(prompt, ScalePrompt | ChoicePrompt | DatePrompt | YesNoPrompt):
         return None

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from workbook.content.loading import Content
 from workbook.content.models import Exercise
+from workbook.content.regions import REGION_SETTING, chosen_region
 from workbook.plain.conversation import Conversation, Ending, numbers_in, resume_place
 from workbook.plain.lines import InputEnded, Interrupted, Lines
 from workbook.plain.words import crisis_words, first_run_words
@@ -85,7 +86,8 @@ class Home:
         self.plan_text = plan_text
 
     def crisis(self) -> list[str]:
-        return crisis_words(self.content.resources, self.content.user_resources)
+        region = chosen_region(self.store.setting(REGION_SETTING), None, self.content.resources)
+        return crisis_words(self.content.resources, self.content.user_resources, region)
 
     def write(self, exercise: Exercise, start: int | None) -> Ending:
         conversation = Conversation(self.lines, self.store, exercise, self.crisis, self.today)

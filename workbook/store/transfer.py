@@ -15,7 +15,7 @@ import msgspec
 from msgspec import Meta, Struct
 
 from workbook.store.database import ANSWERS_TABLE, META_TABLE, WorkbookStore
-from workbook.store.migrations import contact_as_words
+from workbook.store.migrations import contact_as_words, pairs_and_danger_choice
 from workbook.store.strict_json import DataFileError, convert, parse_json
 
 FORMAT_NAME = "workbook-backup"
@@ -118,6 +118,7 @@ def import_backup(store: WorkbookStore, backup: BackupIn) -> dict[str, int]:
             if rev["visit"] is None:
                 del rev["visit"]
         key = (incoming.exercise, incoming.prompt)
+        theirs = _in_todays_shape(key, theirs)
         ours = answers[key]["revisions"] if key in answers else []
         merged = _merge_revisions(ours, theirs) if ours else theirs
         added_revisions += len(merged) - len(ours)
@@ -141,6 +142,14 @@ def import_backup(store: WorkbookStore, backup: BackupIn) -> dict[str, int]:
         {name: [table[k] for k in sorted(table)] for name, table in sorted(records.items())},
     )
     return {"revisions": added_revisions, "records": added_records}
+
+
+def _in_todays_shape(key: tuple[str, str], revisions: list[dict]) -> list[dict]:
+    """A backup made before an answer changed shape (an arrowed trigger list, now pairs) gets
+    the same change its data file would have had. Safe on a newer backup: the change leaves
+    answers already in today's shape as they are."""
+    doc = {"exercise": key[0], "prompt": key[1], "revisions": revisions}
+    return pairs_and_danger_choice({"answers": {"1": doc}})["answers"]["1"]["revisions"]
 
 
 def _later(a: str, b: str) -> bool:

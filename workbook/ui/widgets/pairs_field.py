@@ -109,7 +109,7 @@ class PairsField(AnswerField):
                 id="new-first",
             )
             yield PairBox(
-                placeholder=f"{second}, then Enter",
+                placeholder=second,
                 select_on_focus=False,
                 id="new-second",
             )

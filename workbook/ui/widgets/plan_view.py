@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
-from rich.text import Text
 
 from workbook.plan.model import (
     CRISIS_TITLE,
@@ -40,9 +39,9 @@ class Lines:
 
     def __init__(self) -> None:
         # (first line's prefix, later lines' prefix, words, style)
-        self.entries: list[tuple[str, str, str | Text, str]] = []
+        self.entries: list[tuple[str, str, str, str]] = []
 
-    def add(self, words: str | Text, indent: int = 0, style: str = "") -> None:
+    def add(self, words: str, indent: int = 0, style: str = "") -> None:
         self.entries.append((" " * indent, " " * indent, words, style))
 
     def item(self, marker: str, words: str, indent: int) -> None:
@@ -55,14 +54,9 @@ class Lines:
     def group(self) -> Lines:
         return self
 
-    def __rich_console__(
-        self, console: Console, options: ConsoleOptions
-    ) -> Iterator[Segment | Text]:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         width = max(options.max_width, 20)
         for first, rest, words, style in self.entries:
-            if isinstance(words, Text):  # styled inside (a crisis line): rich wraps it
-                yield Text(first) + words if first else words
-                continue
             lines = textwrap.wrap(
                 words,
                 width=width,
@@ -120,11 +114,11 @@ def head_text(plan: Plan) -> Lines:
     for group in plan.crisis:
         lines.add(group.name, 0, "bold")
         for contact in group.contacts:
-            words = Text(f"{contact.name}: ")
-            words.append(contact.how_to_reach(), style="bold")
             details = contact.details()
-            words.append(f". {details}" if details else ".")
-            lines.add(words, 2)
+            words = f"{contact.name}: {contact.how_to_reach()}." + (
+                f" {details}" if details else ""
+            )
+            lines.item("•", words, 0)
     lines.add(plan.crisis_note, 0, "dim")
     return lines.group()
 
