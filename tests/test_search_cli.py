@@ -142,3 +142,9 @@ def test_control_characters_in_answers_never_reach_the_terminal(capsys, paths, c
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out
     assert out.rstrip("\n").endswith("red[31m river · bank")
+
+
+def test_in_a_terminal_the_matches_are_bold():
+    from workbook.cli.search import BOLD, NOT_BOLD, highlighted
+
+    assert highlighted("my sister and me", ((3, 9),)) == f"my {BOLD}sister{NOT_BOLD} and me"
