@@ -42,6 +42,7 @@ SIZES = (0, 1_000, 10_000, 50_000)
 # The store each section needs, by size.
 NEEDS = {
     "startup": {10_000},
+    "screens": {10_000},
     "save": set(SIZES),
     "typing": {0, 10_000},
     "history": {10_000},
@@ -54,6 +55,7 @@ NEEDS = {
 @dataclass(frozen=True)
 class Repeats:
     startup: int
+    screens: int
     saves: int
     stock: int
     typing: int
@@ -66,6 +68,7 @@ class Repeats:
 
 FULL = Repeats(
     startup=15,
+    screens=7,
     saves=41,
     stock=11,
     typing=3,
@@ -76,7 +79,16 @@ FULL = Repeats(
     search=11,
 )
 QUICK = Repeats(
-    startup=3, saves=9, stock=3, typing=1, history=21, history_screen=2, plan=2, open=3, search=3
+    startup=3,
+    screens=2,
+    saves=9,
+    stock=3,
+    typing=1,
+    history=21,
+    history_screen=2,
+    plan=2,
+    open=3,
+    search=3,
 )
 
 
@@ -132,8 +144,17 @@ def run_sections(
         measure(
             rows,
             "startup",
-            "Start-up and memory, 10,000 revisions vs bare Textual",
-            lambda: measures.startup_and_memory(stores[10_000].data_dir, repeats.startup),
+            "Start-up (returning and first) and memory, 10,000 revisions vs bare Textual",
+            lambda: measures.startup_and_memory(
+                stores[10_000].data_dir, repeats.startup, root / "first-starts"
+            ),
+        )
+    if "screens" in sections:
+        measure(
+            rows,
+            "first_open",
+            "Each other screen, opened for the first time",
+            lambda: measures.first_open_rows(stores[10_000].data_dir, repeats.screens),
         )
     if "save" in sections:
         for size in SIZES:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from workbook.search.index import SearchIndex
 
 WELCOME_SEEN = "welcome_seen"
+HOME_MODE = "home"
 THEME_SETTING = "theme"
 # Command palette entries that open a named screen: (title, help, screen name).
 NAMED_COMMANDS = [
@@ -86,6 +87,15 @@ class WorkbookApp(App[None]):
     # --- screens --------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
+        if not self.store.setting(WELCOME_SEEN, False):
+            # A first start shows the welcome as the first screen, and home only after it:
+            # home is not built, laid out and hidden under the welcome on the way to first paint.
+            from workbook.ui.screens.welcome_screen import WelcomeScreen
+
+            return WelcomeScreen(self.store.paths.data_file, then=self._welcomed)
+        return self.home_screen()
+
+    def home_screen(self) -> HomeScreen:
         return HomeScreen(self.content, self.store, self.clock, HOME_ENTRIES, self.streak_words)
 
     def search_index(self) -> SearchIndex:
@@ -122,11 +132,16 @@ class WorkbookApp(App[None]):
                 severity="warning",
                 timeout=15,
             )
-        if not self.store.setting(WELCOME_SEEN, False):
-            self.push_screen(NAMED_SCREENS["welcome"](self), self._welcomed)
 
-    def _welcomed(self, _: None) -> None:
+    def _welcomed(self) -> None:
+        """Begin, on the welcome of a first start: home takes its place, and the welcome is
+        not shown again (the command palette and help still open it)."""
         self.store.set_setting(WELCOME_SEEN, True)
+        # The welcome is the base of the first stack and cannot be popped or switched away
+        # (Textual keeps no result callback for a default screen): home starts a stack of its
+        # own, and the welcome is left behind, unseen.
+        self.add_mode(HOME_MODE, self.home_screen)
+        self.switch_mode(HOME_MODE)
 
     def _remember_theme(self, theme: object) -> None:
         name = self.theme
