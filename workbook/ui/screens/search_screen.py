@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 # Long enough to let a fast typist finish a word, short enough to feel immediate.
 SEARCH_DELAY = 0.15
 LIMIT = 50
+MAX_QUERY = 200
 MATCH_STYLE = "bold underline $text-accent"
 INVITATION = (
     "Type a word or two: your answers, earlier versions, check-ins, urges, slips and your own "
@@ -175,6 +176,8 @@ class SearchScreen(Screen[None]):
             id="search-query",
             # Coming back up from the results adds to the words; it does not replace them.
             select_on_focus=False,
+            # A paste of a whole page is not a search: each word is one more pass.
+            max_length=MAX_QUERY,
         )
         yield Static(INVITATION, id="search-status")
         yield ResultList(id="search-results")
