@@ -235,7 +235,9 @@ class SearchScreen(Screen[None]):
         if generation != self.generation:
             return  # the user typed on: a newer search is coming
         listing = self.query_one("#search-results", OptionList)
-        highlighted = listing.highlighted if self.last is not None else None
+        # The same words searched again (back from a result): stay on the result chosen.
+        same = self.last is not None and self.last.query.text == found.query.text
+        highlighted = listing.highlighted if same else None
         self.last = found
         self.results = found.current + found.versions
         width = self.snippet_width()
@@ -245,7 +247,7 @@ class SearchScreen(Screen[None]):
         if found.versions:
             if options:
                 options.append(None)
-            heading = f"Earlier versions of your answers ({found.versions_total})"
+            heading = f"Earlier versions of your answers ({found.versions_total:,})"
             options.append(Option(Content.styled(heading, "bold"), disabled=True))
             start = len(found.current)
             options += [
