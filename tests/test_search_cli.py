@@ -142,3 +142,38 @@ def test_control_characters_in_answers_never_reach_the_terminal(capsys, paths, c
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out
     assert out.rstrip("\n").endswith("red[31m river · bank")
+
+
+def test_in_a_terminal_the_matches_are_bold():
+    from workbook.cli.search import BOLD, NOT_BOLD, highlighted
+
+    assert highlighted("my sister and me", ((3, 9),)) == f"my {BOLD}sister{NOT_BOLD} and me"
+
+
+def test_the_real_command_in_a_terminal(written):
+    """Run as a person would, in a pseudo-terminal: bold matches, lines fit its width."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "60", "LINES": "20"}
+    argv = [sys.executable, "-m", "workbook", "--data-dir", str(written.data_dir), "search", "cafe"]
+    child = subprocess.run(argv, stdout=follower, stderr=subprocess.PIPE, env=env, timeout=60)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    assert child.returncode == 0, child.stderr
+    text = out.decode()
+    assert "\x1b[1mcafé\x1b[22m" in text
+    for line in text.splitlines():
+        assert len(line.replace("\x1b[1m", "").replace("\x1b[22m", "")) <= 60

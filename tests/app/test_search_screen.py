@@ -83,16 +83,17 @@ async def test_ctrl_f_inside_a_text_box_keeps_what_was_typed(make_app, store_val
     assert store_values(app.store)["story"] == "the lighthouse"
 
 
-async def test_enter_opens_the_question_and_escape_comes_back_to_the_results(make_app):
+async def test_enter_opens_the_question_and_escape_comes_back_to_the_results(make_app, clock):
     app = make_app()
-    app.store.save_answer("mini", "name", "Robin")
     app.store.save_answer("mini", "story", "Robin and the river")
+    clock.advance(days=1)
+    app.store.save_answer("mini", "name", "Robin of the river")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+f")
         screen = await found_for(pilot, "river")
         await pilot.press("down")
         assert isinstance(app.focused, OptionList)
-        await pilot.press("enter")
+        await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen)
         assert app.screen.current == "story"
@@ -100,7 +101,10 @@ async def test_enter_opens_the_question_and_escape_comes_back_to_the_results(mak
         await pilot.pause()
         assert app.screen is screen
         assert screen.query_one("#search-query", Input).value == "river"
-        assert len(screen.results) == 1
+        await found_for(pilot, "river", typed=False)
+        assert len(screen.results) == 2
+        listing = screen.query_one("#search-results", OptionList)
+        assert listing.highlighted == 1  # still on the one opened
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 

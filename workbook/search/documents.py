@@ -36,21 +36,25 @@ class Document(msgspec.Struct, frozen=True):
 
 
 def answer_text(value: Any) -> str:
-    """An answer's words as lines: a list's entries one a line, a pair as 'a → b'."""
+    """An answer's words as lines: a list's entries one a line, a pair as 'a → b'.
+    (Called for every earlier version on a first search: plain loops, no generators.)"""
     if isinstance(value, str):
         return value.removeprefix(OTHER_PREFIX)
     if isinstance(value, list):
-        lines = (_entry_text(item) for item in value)
-        return "\n".join(line for line in lines if line)
+        lines = []
+        for item in value:
+            if isinstance(item, str):
+                text = item.removeprefix(OTHER_PREFIX)
+            elif isinstance(item, list):  # one pair of a "pairs" answer: ["Sundays", "call Ann"]
+                text = " → ".join([part for part in map(answer_text, item) if part])
+            else:
+                text = answer_text(item)
+            if text:
+                lines.append(text)
+        return "\n".join(lines)
     if isinstance(value, dict):
-        return "\n".join(answer_text(item) for item in value.values() if answer_text(item))
+        return "\n".join([text for text in map(answer_text, value.values()) if text])
     return ""  # a number, yes or no, nothing: no words to find
-
-
-def _entry_text(item: Any) -> str:
-    if isinstance(item, list):  # one pair of a "pairs" answer: ["Sunday evenings", "call Ann"]
-        return " → ".join(answer_text(part) for part in item if answer_text(part))
-    return answer_text(item)
 
 
 def day_when(day: dt.date) -> str:

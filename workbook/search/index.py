@@ -51,11 +51,16 @@ class _Versions:
 
     def __init__(self, ids: tuple[str, str], revisions: list[Any]) -> None:
         self.ids = ids
-        earlier = [r for r in revisions[:-1] if isinstance(r, dict)]
-        texts = [answer_text(revision.get("value")) for revision in earlier]
-        kept = [i for i, text in enumerate(texts) if text.strip()]
-        self.texts = [texts[i] for i in kept]
-        self.stamps = [stamp_of(earlier[i]) for i in kept]
+        self.texts: list[str] = []
+        self.stamps: list[str] = []
+        # One loop: it runs for every earlier version on a session's first search.
+        for revision in revisions[:-1]:
+            if not isinstance(revision, dict):
+                continue
+            text = answer_text(revision.get("value"))
+            if text and not text.isspace():
+                self.texts.append(text)
+                self.stamps.append(stamp_of(revision))
         self.corpus = Corpus(self.texts)
 
 

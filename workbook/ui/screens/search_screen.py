@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 # Long enough to let a fast typist finish a word, short enough to feel immediate.
 SEARCH_DELAY = 0.15
 LIMIT = 50
+MAX_QUERY = 200
 MATCH_STYLE = "bold underline $text-accent"
 INVITATION = (
     "Type a word or two: your answers, earlier versions, check-ins, urges, slips and your own "
@@ -175,6 +176,8 @@ class SearchScreen(Screen[None]):
             id="search-query",
             # Coming back up from the results adds to the words; it does not replace them.
             select_on_focus=False,
+            # A paste of a whole page is not a search: each word is one more pass.
+            max_length=MAX_QUERY,
         )
         yield Static(INVITATION, id="search-status")
         yield ResultList(id="search-results")
@@ -232,7 +235,9 @@ class SearchScreen(Screen[None]):
         if generation != self.generation:
             return  # the user typed on: a newer search is coming
         listing = self.query_one("#search-results", OptionList)
-        highlighted = listing.highlighted if self.last is not None else None
+        # The same words searched again (back from a result): stay on the result chosen.
+        same = self.last is not None and self.last.query.text == found.query.text
+        highlighted = listing.highlighted if same else None
         self.last = found
         self.results = found.current + found.versions
         width = self.snippet_width()
@@ -242,7 +247,7 @@ class SearchScreen(Screen[None]):
         if found.versions:
             if options:
                 options.append(None)
-            heading = f"Earlier versions of your answers ({found.versions_total})"
+            heading = f"Earlier versions of your answers ({found.versions_total:,})"
             options.append(Option(Content.styled(heading, "bold"), disabled=True))
             start = len(found.current)
             options += [
