@@ -158,3 +158,11 @@ def test_a_workbook_open_elsewhere_is_one_plain_line(env, paths):
     assert busy.returncode == 1
     assert busy.stderr.count("\n") == 1
     assert "open in another window" in busy.stderr
+
+
+def test_the_first_run_words_come_once_whichever_way_it_starts(env, paths):
+    first = workbook(env, "write", "mini", typed=[":quit"])
+    assert "It is a self-help workbook, not therapy." in flat(first.stdout)
+    assert "Type :crisis on a line of its own" in flat(first.stdout)
+    again = workbook(env, "write", "mini", typed=[":quit"])
+    assert "not therapy" not in again.stdout

@@ -140,9 +140,9 @@ def run_write(args: argparse.Namespace, paths: Paths) -> int:
         today = today_of(store)
 
         def talk() -> Ending:
+            welcome(lines, store)  # the first time only, whichever way plain mode is started
             chosen = exercise
             if chosen is None:
-                welcome(lines, store)
                 try:
                     chosen = choose_exercise(lines, store, content)
                 except InputEnded:
