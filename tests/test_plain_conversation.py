@@ -219,9 +219,16 @@ def test_dates_in_words():
         ("March 1st, 2026", dt.date(2026, 3, 1)),
         ("1st of March", dt.date(2026, 3, 1)),
         ("sept 9 2025", dt.date(2025, 9, 9)),
+        # 14 March 2026 is a Saturday.
+        ("last friday", dt.date(2026, 3, 13)),
+        ("last saturday", dt.date(2026, 3, 7)),
+        ("next saturday", dt.date(2026, 3, 21)),
+        ("saturday", TODAY),
+        ("Mon", dt.date(2026, 3, 16)),
+        ("in 2 days", dt.date(2026, 3, 16)),
     ]:
         assert read_date(words, TODAY) == day, words
-    for words in ("", "soon", "31 February 2026", "13/13/2026", "March", "5 6 7"):
+    for words in ("", "soon", "31 February 2026", "13/13/2026", "March", "5 6 7", "last", "mo"):
         assert read_date(words, TODAY) is None, words
     assert spoken_date(dt.date(2026, 3, 14)) == "Saturday 14 March 2026"
 

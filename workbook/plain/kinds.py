@@ -65,7 +65,7 @@ def how_to_answer(prompt: Prompt) -> str:
     if isinstance(prompt, DatePrompt):
         return (
             "Answer with a date, as you would say it: for example 14 March 2026, "
-            "today, or yesterday."
+            "today, or last Friday."
         )
     if isinstance(prompt, YesNoPrompt):
         return "Answer y for yes or n for no."
