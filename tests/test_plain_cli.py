@@ -166,3 +166,13 @@ def test_the_first_run_words_come_once_whichever_way_it_starts(env, paths):
     assert "Type :crisis on a line of its own" in flat(first.stdout)
     again = workbook(env, "write", "mini", typed=[":quit"])
     assert "not therapy" not in again.stdout
+
+
+def test_the_plan_read_out_keeps_its_lines_and_fits_a_narrow_terminal(env, paths):
+    wide = workbook({**env, "WORKBOOK_PLAIN": "1"}, typed=["4", "5"])
+    assert wide.returncode == 0
+    assert "MY RECOVERY PLAN" in wide.stdout
+    assert "\nis\n" not in wide.stdout  # the plan's own lines, not wrapped a second time
+    narrow = workbook({**env, "WORKBOOK_PLAIN": "1", "COLUMNS": "50"}, typed=["4", "5"])
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 50
+    assert "National Domestic Violence Hotline" in flat(narrow.stdout)

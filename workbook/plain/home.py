@@ -147,4 +147,4 @@ class Home:
             self.lines.say(paragraph)
 
     def _plan(self) -> None:
-        self.lines.say(self.plan_text())
+        self.lines.say_laid_out(self.plan_text())
