@@ -28,6 +28,7 @@ from workbook.content.models import (
     Prompt,
     ScalePrompt,
     Section,
+    TextPrompt,
     YesNoPrompt,
 )
 from workbook.plain.dates import read_date, spoken_date
@@ -38,6 +39,7 @@ from workbook.store.database import StoreError, WorkbookStore
 from workbook.store.drafts import RESUME_SETTING, PendingAnswer, PendingSaves, saved_draft
 
 PROMPT = ">"
+UNSUPPORTED = "run workbook without --plain. It is left as it is here."
 KNOWN_COMMANDS = {"?", ":help", ":back", ":skip", ":outline", ":crisis", ":clear", ":quit"}
 
 
@@ -279,7 +281,11 @@ class Conversation:
             return self.date_answer(prompt)
         if isinstance(prompt, YesNoPrompt):
             return self.checked_answer(prompt, yes_or_no)
-        return self.text_answer(prompt)
+        if isinstance(prompt, TextPrompt):
+            return self.text_answer(prompt)
+        # A kind of question this mode does not know yet: never write a wrong shape of answer.
+        self.lines.say(f"This question can be answered in the full screen: {UNSUPPORTED}")
+        return Move.NEXT
 
     def text_answer(self, prompt: Prompt) -> Move:
         try:

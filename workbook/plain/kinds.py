@@ -69,7 +69,7 @@ def how_to_answer(prompt: Prompt) -> str:
         )
     if isinstance(prompt, YesNoPrompt):
         return "Answer y for yes or n for no."
-    return "Answer in one line, then press Enter."
+    return "This kind of question is answered in the full screen; Enter goes on."
 
 
 def _unquoted(label: str) -> str:
