@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import adapters
 import measures
+import search_bench
 from report import ERROR, Row, as_json, table
 from workload import check_same_file, fill_by_replacing, fill_by_saving, make_saves
 
@@ -47,6 +48,7 @@ NEEDS = {
     "history": {10_000},
     "plan": {10_000},
     "open": {50_000},
+    "search": {50_000},
 }
 
 
@@ -61,6 +63,7 @@ class Repeats:
     history_screen: int
     plan: int
     open: int
+    search: int
 
 
 FULL = Repeats(
@@ -73,9 +76,19 @@ FULL = Repeats(
     history_screen=7,
     plan=7,
     open=11,
+    search=11,
 )
 QUICK = Repeats(
-    startup=3, screens=2, saves=9, stock=3, typing=1, history=21, history_screen=2, plan=2, open=3
+    startup=3,
+    screens=2,
+    saves=9,
+    stock=3,
+    typing=1,
+    history=21,
+    history_screen=2,
+    plan=2,
+    open=3,
+    search=3,
 )
 
 
@@ -186,6 +199,13 @@ def run_sections(
             "open_50000",
             "Open the 50,000-revision store (read, parse, validate)",
             lambda: measures.open_rows(stores[50_000], repeats.open),
+        )
+    if "search" in sections:
+        measure(
+            rows,
+            "search",
+            "Search over the 50,000-revision workbook",
+            lambda: search_bench.search_rows(stores[50_000], content, repeats.search, root),
         )
     return rows
 

@@ -22,6 +22,7 @@ from workbook.cli import import_ as import_command
 from workbook.cli import open_ as open_command
 from workbook.cli import plan as plan_command
 from workbook.cli import restore as restore_command
+from workbook.cli import search as search_command
 from workbook.cli import validate as validate_command
 from workbook.cli import where as where_command
 from workbook.cli import write as write_command
@@ -46,6 +47,7 @@ COMMANDS = [
     where_command,
     restore_command,
     checkin_command,
+    search_command,
     write_command,
 ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,6 +23,9 @@ from workbook.ui.screens.home_screen import HomeScreen
 from workbook.ui.screens.registry import HOME_ENTRIES, NAMED_SCREENS
 from workbook.ui.widgets.themes import DEFAULT_THEME, THEMES
 
+if TYPE_CHECKING:
+    from workbook.search.index import SearchIndex
+
 WELCOME_SEEN = "welcome_seen"
 HOME_MODE = "home"
 THEME_SETTING = "theme"
@@ -29,6 +33,11 @@ THEME_SETTING = "theme"
 NAMED_COMMANDS = [
     ("Your recovery plan", "Built from your answers", "plan"),
     ("Crisis lines", "Numbers to call or text (F2)", "crisis"),
+    (
+        "Find anything you wrote",
+        "Answers, earlier versions, check-ins, urges, slips (Ctrl+F)",
+        "search",
+    ),
     ("Today's check-in", "How today went: the craving, your mood, any contact", "checkin"),
     ("An urge, right now", "A minute's pause, your own words, then note it (F3)", "urge"),
     ("Days without contact", "Your days, check-ins, urges and slips", "tracker"),
@@ -51,7 +60,11 @@ class WorkbookApp(App[None]):
         Binding("f1", "show_screen('help')", "Help", priority=True),
         # Not in the footer (the safety keys fill it); named on home and in help.
         Binding("f3", "show_screen('urge')", "An urge", priority=True, show=False),
+        # Textual's text boxes leave Ctrl+F unbound (a test keeps it so), so it works inside
+        # them too; / is for when no text box has the focus, as ? is for help.
+        Binding("ctrl+f", "show_screen('search')", "Find", priority=True, show=False),
         Binding("question_mark", "show_screen('help')", "Help", show=False),
+        Binding("slash", "show_screen('search')", "Find", show=False),
     ]
 
     def _saved_theme(self) -> str:
@@ -68,6 +81,7 @@ class WorkbookApp(App[None]):
         self.content = content
         self.store = store  # read by _saved_theme, during App.__init__
         self.clock = clock
+        self._search_index: SearchIndex | None = None
         super().__init__()
 
     # --- screens --------------------------------------------------------------------------
@@ -83,6 +97,17 @@ class WorkbookApp(App[None]):
 
     def home_screen(self) -> HomeScreen:
         return HomeScreen(self.content, self.store, self.clock, HOME_ENTRIES, self.streak_words)
+
+    def search_index(self) -> SearchIndex:
+        """Made when search is first used (not at start-up), then kept: it remembers the
+        earlier versions it has read, so later searches are quicker."""
+        if self._search_index is None:
+            from workbook.search.index import SearchIndex
+
+            self._search_index = SearchIndex(
+                self.store, self.content.catalog, self.content.user_resources
+            )
+        return self._search_index
 
     def streak_words(self) -> str:
         """The line at the top of home about days without contact."""
