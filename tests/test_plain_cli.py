@@ -139,7 +139,7 @@ def test_no_colour_even_when_asked_for_a_terminal(env):
 def test_plain_home_by_environment_with_the_checkin(env, paths):
     done = workbook(
         {**env, "WORKBOOK_PLAIN": "1"},
-        typed=["2", "4", "okay", "n", "", "", "", "5"],
+        typed=["3", "4", "okay", "n", "", "", "", "6"],
     )
 
     assert done.returncode == 0, done.stderr
@@ -169,10 +169,24 @@ def test_the_first_run_words_come_once_whichever_way_it_starts(env, paths):
 
 
 def test_the_plan_read_out_keeps_its_lines_and_fits_a_narrow_terminal(env, paths):
-    wide = workbook({**env, "WORKBOOK_PLAIN": "1"}, typed=["4", "5"])
+    wide = workbook({**env, "WORKBOOK_PLAIN": "1"}, typed=["5", "6"])
     assert wide.returncode == 0
     assert "MY RECOVERY PLAN" in wide.stdout
     assert "\nis\n" not in wide.stdout  # the plan's own lines, not wrapped a second time
-    narrow = workbook({**env, "WORKBOOK_PLAIN": "1", "COLUMNS": "50"}, typed=["4", "5"])
+    narrow = workbook({**env, "WORKBOOK_PLAIN": "1", "COLUMNS": "50"}, typed=["5", "6"])
     assert max(len(line) for line in narrow.stdout.splitlines()) <= 50
     assert "National Domestic Violence Hotline" in flat(narrow.stdout)
+
+
+def test_search_in_plain_mode_says_each_result_in_a_sentence(env, paths):
+    workbook(env, "write", "mini", typed=["Robin", "Robin came home late.", "", ":quit"])
+    plain = workbook({**env, "WORKBOOK_PLAIN": "1", "TERM": "xterm"}, "search", "robin")
+    assert plain.returncode == 0, plain.stderr
+    assert "2 things you wrote match “robin”:" in flat(plain.stdout)
+    assert "1. A small exercise › What happened?" in flat(plain.stdout) or (
+        "1. A small exercise › What should we call you?" in flat(plain.stdout)
+    )
+    assert "\x1b" not in plain.stdout
+    nothing = workbook(env, "--plain", "search", "zebra")
+    assert nothing.returncode == 1
+    assert "nothing you wrote matches" in nothing.stderr

@@ -179,7 +179,7 @@ def test_plain_start_says_the_first_run_words_and_offers_the_workbook(terminals,
     # A path longer than a line is broken across lines, never past the edge.
     assert f"{paths.data_file}. Every" in term.text.replace("\r\n", "")
     term.expect("What would you like to do? Answer with a number.")
-    term.type("3")
+    term.type("4")
     term.expect("If you are in danger right now, call your local emergency number.")
     term.expect("What would you like to do?")
     term.type("1")
@@ -189,7 +189,14 @@ def test_plain_start_says_the_first_run_words_and_offers_the_workbook(terminals,
     term.expect("What should we call you?")
     term.type("Robin", ":quit")
     term.expect("What would you like to do?")
-    term.type("5")
+    term.type("2")
+    term.expect("What are you looking for?")
+    term.type("robin")
+    term.expect("1 thing you wrote matches “robin”:")
+    term.expect("1. A small exercise › What should we call you?,")  # then the day, in words
+    term.expect(": Robin")
+    term.expect("What would you like to do?")
+    term.type("6")
     term.expect("Your answers are saved. Take care.")
     assert term.wait() == 0
     check_plain(term.text, 80)
@@ -198,7 +205,7 @@ def test_plain_start_says_the_first_run_words_and_offers_the_workbook(terminals,
     again = terminals([], {**env, "WORKBOOK_PLAIN": "1"})
     again.expect("What would you like to do?")  # the first-run words only the first time
     assert "not therapy" not in again.text
-    again.type("5")
+    again.type("6")
     assert again.wait() == 0
 
 

@@ -18,6 +18,8 @@ from workbook.plain.words import crisis_words, first_run_words
 from workbook.store.database import WorkbookStore
 from workbook.store.drafts import RESUME_SETTING
 
+# Results said at a time on the plain home: more than this is too much to listen to.
+FOUND_LIMIT = 10
 WELCOME_SEEN = "welcome_seen"  # the app's setting: words said here are not said again there
 
 
@@ -97,6 +99,7 @@ class Home:
         welcome(self.lines, self.store)
         choices = [
             ("Write in an exercise", self._exercise),
+            ("Find something you wrote", self._find),
             ("Today's check-in", self.checkin),
             ("Crisis lines", self._crisis),
             ("Your recovery plan, read out here", self._plan),
@@ -141,6 +144,22 @@ class Home:
         if exercise is None:
             return None
         return self.write(exercise, resume_place(exercise, self.store))
+
+    def _find(self) -> None:
+        words = self.lines.ask("What are you looking for? Type a word or a few. >")
+        if not words.strip():
+            return
+        from workbook.plain.found import found_words  # the search core loads when first used
+        from workbook.search.index import search
+        from workbook.search.query import parse_query
+
+        query = parse_query(words)
+        if query.empty:
+            return
+        catalog, own = self.content.catalog, self.content.user_resources
+        results = search(self.store, query, catalog=catalog, own_lines=own, limit=FOUND_LIMIT)
+        for paragraph in found_words(results):
+            self.lines.say(paragraph)
 
     def _crisis(self) -> None:
         for paragraph in self.crisis():
