@@ -261,3 +261,14 @@ def test_a_read_only_workbook_says_nothing_is_changed(paths, clock, mini_content
     assert "Your answer now: Robin." in flat(said)
     assert "Nothing was changed: this workbook is open read-only." in flat(said)
     assert paths.data_file.read_bytes() == before
+
+
+def test_own_words_typed_when_the_input_ends_are_kept(store, mini_content):
+    exercise = mini_content.catalog.get("mini")
+    typed = io.StringIO("1 4\nMy own half")  # checklist: Phone, and something else...
+    conversation = Conversation(
+        Lines(typed, io.StringIO(), 80), store, exercise, list, lambda: TODAY
+    )
+
+    assert conversation.run(5) is Ending.INPUT_ENDED
+    assert store.answer("mini", "blocked") == ["Phone", "Other: My own half"]

@@ -361,7 +361,7 @@ class Conversation:
                 continue
             chosen = options[number - 1]
             if prompt.other and number == len(options):
-                words = self.own_words()
+                words = self.own_words(lambda w: self.save(prompt, f"{OTHER_PREFIX}{w}"))
                 if not words:
                     continue
                 chosen = f"{OTHER_PREFIX}{words}"
@@ -381,18 +381,25 @@ class Conversation:
                 continue
             chosen = [options[n - 1] for n in numbers if not (prompt.other and n == len(options))]
             if prompt.other and len(options) in numbers:
-                words = self.own_words()
+                words = self.own_words(
+                    lambda w, ticked=tuple(chosen): self.save(
+                        prompt, [*ticked, f"{OTHER_PREFIX}{w}"]
+                    )
+                )
                 if not words:
                     continue
                 chosen.append(f"{OTHER_PREFIX}{words}")
             self.save(prompt, chosen)
             return Move.NEXT
 
-    def own_words(self) -> str:
-        """The words for "Something else"; empty (and the options again) if none are given."""
+    def own_words(self, keep: Callable[[str], None]) -> str:
+        """The words for "Something else"; empty (and the options again) if none are given.
+        Words typed when the input ends are kept, through `keep`."""
         try:
             words = self.read(f"{SOMETHING_ELSE}: {PROMPT}").strip()
-        except InputEnded:
+        except InputEnded as ended:
+            if ended.partial.strip():
+                keep(ended.partial.strip())
             raise
         if not words:
             self.lines.say("No words, so nothing was chosen. Answer with a number again.")
