@@ -187,6 +187,8 @@ def test_search_in_plain_mode_says_each_result_in_a_sentence(env, paths):
         "1. A small exercise › What should we call you?" in flat(plain.stdout)
     )
     assert "\x1b" not in plain.stdout
+    after = workbook(env, "search", "robin", "--plain")  # after the command, as --data-dir
+    assert after.stdout == plain.stdout
     nothing = workbook(env, "--plain", "search", "zebra")
     assert nothing.returncode == 1
     assert "nothing you wrote matches" in nothing.stderr
