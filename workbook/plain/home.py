@@ -52,14 +52,14 @@ def choose_exercise(lines: Lines, store: WorkbookStore, content: Content) -> Exe
     lines.say("Which exercise? Answer with its number.")
     for number, exercise in enumerate(exercises, start=1):
         lines.say(f"{number}. {exercise.title}: {progress_words(exercise, store)}.")
-    if last is not None and resume_place(last, store) is not None:
+    place = resume_place(last, store) if last is not None else None
+    if place is not None:
         lines.say(
-            f"Press Enter alone to continue where you left off: {last.title}, question "
-            f"{resume_place(last, store) + 1}."
+            f"Press Enter alone to continue where you left off: {last.title}, question {place + 1}."
         )
     while True:
         line = lines.ask(">")
-        if not line.strip() and last is not None:
+        if not line.strip() and place is not None:
             return last
         try:
             (number,) = numbers_in(line, len(exercises), most=1)
