@@ -14,6 +14,7 @@ import contextlib
 import os
 import tempfile
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ import msgspec
 from tinydb.storages import Storage
 
 from workbook.paths import ensure_private_dir
+from workbook.store.reserve import is_disk_full, release_reserve
 
 TEMP_SUFFIX = ".tmp"
 
@@ -61,7 +63,19 @@ def fsync_dir(folder: Path) -> None:
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else."""
+    """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else.
+
+    An OSError names `path` (a full disk is met writing the temp file, which has no name the
+    user knows)."""
+    try:
+        _replace_whole(path, payload)
+    except OSError as error:
+        if error.filename is None or str(error.filename).endswith(TEMP_SUFFIX):
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        raise
+
+
+def _replace_whole(path: Path, payload: bytes) -> None:
     # mkstemp creates the file 0600, so the words are private from the first byte.
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
     try:
@@ -121,6 +135,8 @@ class DurableStorage(Storage):
             )
         self.path = Path(path)
         self.read_only = access_mode in ("r", "rb")
+        # Called (from the saving thread) when a save needed the full-disk reserve.
+        self.on_reserve_used: Callable[[], None] | None = None
         if create_dirs and not self.read_only:
             ensure_private_dir(self.path.parent)
         if not self.read_only:
@@ -150,7 +166,15 @@ class DurableStorage(Storage):
         self._data = data
 
     def _write_file(self, data: dict[str, Any]) -> None:
-        atomic_write(self.path, encode_database(data))
+        payload = encode_database(data)
+        try:
+            atomic_write(self.path, payload)
+        except OSError as error:
+            if not is_disk_full(error) or not release_reserve(self.path):
+                raise
+            atomic_write(self.path, payload)  # in the room the reserve kept
+            if self.on_reserve_used is not None:
+                self.on_reserve_used()
 
     def close(self) -> None:
         pass
