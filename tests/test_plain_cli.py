@@ -27,6 +27,9 @@ EVERY_TYPE = [
     "2026-03-01",
     "y",
     "y",
+    "Friday night alone",
+    "Call my sister",
+    "",
 ]
 
 
@@ -74,6 +77,7 @@ def test_a_whole_exercise_piped_in(env, paths):
         "blocked": ["Phone", "Email"],
         "start": "2026-03-01",
         "safe": True,
+        "triggers": [["Friday night alone", "Call my sister"]],
     }
     # Piped, nothing echoes the answers: each prompt still ends its line.
     assert all(len(line) < 80 for line in done.stdout.splitlines())
@@ -84,13 +88,13 @@ def test_input_ending_mid_question_says_so_and_exits_1(env, paths):
     ended = workbook(env, "write", "mini", typed="Robin\nThe story so far\nno newline")
 
     assert ended.returncode == 1
-    assert "The input ended before question 2 of 8 was answered." in flat(ended.stdout)
+    assert "The input ended before question 2 of 9 was answered." in flat(ended.stdout)
     assert "What you typed is saved" in flat(ended.stdout)
     assert stored(paths)["story"] == "The story so far\nno newline"
 
     resumed = workbook(env, "write", "mini", typed=["", ":quit"])
     assert resumed.returncode == 0
-    assert "Question 2 of 8. What happened?" in flat(resumed.stdout)  # its section named first
+    assert "Question 2 of 9. What happened?" in flat(resumed.stdout)  # its section named first
 
 
 @pytest.mark.parametrize(
@@ -110,7 +114,7 @@ def test_what_does_not_exist_is_a_usage_error(env, paths, args, words):
 
 
 def test_an_exercise_by_number_title_or_id_and_a_question_by_id(env, paths):
-    by_title = workbook(env, "write", "A small exercise", "--from", "safe", typed=["n"])
+    by_title = workbook(env, "write", "A small exercise", "--from", "safe", typed=["n", ""])
     assert by_title.returncode == 0
     assert stored(paths) == {"safe": False}
 
@@ -120,13 +124,13 @@ def test_without_an_exercise_it_asks_and_continues_where_you_left_off(env, paths
     assert first.returncode == 0, first.stdout
     assert "Which exercise? Answer with its number." in flat(first.stdout)
     assert "not therapy" in first.stdout  # the first-run words, once
-    assert "1. A small exercise: 0 of 8 answered." in flat(first.stdout)
+    assert "1. A small exercise: 0 of 9 answered." in flat(first.stdout)
 
     second = workbook(env, "write", typed=["", "", ":quit"])
     assert "Press Enter alone to continue where you left off: A small exercise, question 2." in (
         flat(second.stdout)
     )
-    assert "Question 2 of 8. What happened?" in flat(second.stdout)
+    assert "Question 2 of 9. What happened?" in flat(second.stdout)
     assert "not therapy" not in second.stdout
 
 

@@ -31,6 +31,11 @@ EVERY_TYPE = [
     "14 March 2026",  # date, then the confirmation
     "y",
     "n",  # yes/no
+    "Friday night alone",  # pairs: the first column, then the second
+    "Call my sister",
+    "Sunday evenings",
+    "",  # the second column may be left empty
+    "",  # an empty first column ends the list
 ]
 
 
@@ -66,14 +71,17 @@ def test_every_prompt_type_is_answered_and_saved(store, mini_content):
         "blocked": ["Phone", "Social media"],
         "start": "2026-03-14",
         "safe": False,
+        "triggers": [["Friday night alone", "Call my sister"], ["Sunday evenings", ""]],
     }
     # One revision per answer, however many lines it took.
     assert all(len(store.history("mini", p)) == 1 for p in store.answers_for("mini"))
     assert "A small exercise" in said and "one prompt of each kind" in said  # the intro
     assert "**" not in said
-    assert "Section 1 of 2: Words. Prompts you answer in words. Question 1 of 8." in flat(said)
-    assert "Section 1 of 2, question 2 of 8. What happened?" in flat(said)
-    assert "Section 2 of 2, question 8 of 8." in flat(said)
+    assert "Section 1 of 3: Words. Prompts you answer in words. Question 1 of 9." in flat(said)
+    assert "Section 1 of 3, question 2 of 9. What happened?" in flat(said)
+    assert "Section 2 of 3, question 8 of 9." in flat(said)
+    assert "Section 3 of 3: Pairs. Question 9 of 9." in flat(said)
+    assert "first trigger, then what I'll do instead, which may be left empty." in flat(said)
     assert "0 means no pull, 10 means overwhelming." in flat(said)
     assert "4. Something else, in your own words" in flat(said)
     assert "That is Saturday 14 March 2026. Is that right?" in flat(said)
@@ -84,7 +92,7 @@ def test_answers_are_shown_first_and_enter_keeps_them(store, mini_content):
     talk(store, mini_content, EVERY_TYPE, start=None)
     before = store.answers_for("mini")
 
-    ending, said = talk(store, mini_content, [""] * 8, start=0)
+    ending, said = talk(store, mini_content, [""] * 9, start=0)
 
     assert ending is Ending.FINISHED
     assert store.answers_for("mini") == before
@@ -98,6 +106,8 @@ def test_answers_are_shown_first_and_enter_keeps_them(store, mini_content):
         "Your answer now: 1. Phone; 3. Social media.",
         "Your answer now: Saturday 14 March 2026.",
         "Your answer now: no.",
+        "Your answer now:\n1. Friday night alone; what I'll do instead: Call my sister\n"
+        "2. Sunday evenings\n",
     ):
         assert words in said if "\n" in words else words in flat(said)
 
@@ -106,6 +116,7 @@ def test_a_revisit_changes_answers_each_a_new_revision(store, mini_content):
     talk(store, mini_content, EVERY_TYPE, start=None)
 
     changed = ["Sam", "", "One more reason", "", "3", "2", "2 3", "yesterday", "y", "yes"]
+    changed += ["Payday", "Put it in savings", ""]
     ending, _ = talk(store, mini_content, changed, start=0)
 
     assert ending is Ending.FINISHED
@@ -118,11 +129,13 @@ def test_a_revisit_changes_answers_each_a_new_revision(store, mini_content):
     assert answers["blocked"] == ["Email", "Social media"]
     assert answers["start"] == "2026-03-13"
     assert answers["safe"] is True
+    assert answers["triggers"][-1] == ["Payday", "Put it in savings"]
+    assert len(answers["triggers"]) == 3
     assert [r.value for r in store.history("mini", "name")] == ["Sam", "Robin"]
 
 
 def test_wrong_answers_are_asked_again_kindly(store, mini_content):
-    lines = ["", "", "", "11", "seven", "5", "0", "9", "2", "1 1 9", "2", "", ""]
+    lines = ["", "", "", "11", "seven", "5", "0", "9", "2", "1 1 9", "2", "", "", ""]
     ending, said = talk(store, mini_content, lines, start=0)
 
     assert ending is Ending.FINISHED
@@ -169,7 +182,7 @@ def test_commands_move_about_and_help(store, mini_content):
     assert "There is no extra help for this question." in flat(said)
     assert ":outline for the list of questions" in flat(said)
     assert "This is the first question." not in said
-    assert said.lower().count("question 1 of 8.") == 2  # :back from question 2 came back to 1
+    assert said.lower().count("question 1 of 9.") == 2  # :back from question 2 came back to 1
     assert "1. What should we call you? (answered)" in flat(said)
     assert "2. What happened? (open)" in flat(said)
     assert "If you are in danger right now, call your local emergency number." in flat(said)
@@ -197,7 +210,7 @@ def test_input_ending_mid_answer_keeps_what_was_typed(store, mini_content):
 
     assert conversation.run(1) is Ending.INPUT_ENDED
     assert store.answer("mini", "story") == "First line\nsecond line without an end"
-    assert "The input ended before question 2 of 8 was answered." in flat(out.getvalue())
+    assert "The input ended before question 2 of 9 was answered." in flat(out.getvalue())
     assert store.setting(RESUME_SETTING)["prompts"]["mini"] == "story"
     assert resume_place(exercise, store) == 1  # the next run starts here
 

@@ -59,14 +59,14 @@ def check_plain(text: str, columns: int) -> None:
 def test_a_whole_exercise_answered_and_revisited(terminals, env, paths):
     term = terminals(["write", "mini"], env)
     term.expect("A small exercise")
-    term.expect("Section 1 of 2: Words. Prompts you answer in words.")
-    term.expect("Question 1 of 8. What should we call you?")
+    term.expect("Section 1 of 3: Words. Prompts you answer in words.")
+    term.expect("Question 1 of 9. What should we call you?")
     term.expect("Answer in one line, then press Enter.")
     term.type("Robin")
-    term.expect("Section 1 of 2, question 2 of 8. What happened?")
+    term.expect("Section 1 of 3, question 2 of 9. What happened?")
     term.expect("An empty line ends your answer.")
     term.type("We met at work.", "It was good at first.", "")
-    term.expect("question 3 of 8. Your reasons")
+    term.expect("question 3 of 9. Your reasons")
     term.expect("Write one reason a line. An empty line ends the list.")
     term.type("I want my sleep back", "My friends", "")
     term.expect("0 means no pull, 10 means overwhelming.")
@@ -83,6 +83,13 @@ def test_a_whole_exercise_answered_and_revisited(terminals, env, paths):
     term.type("y")
     term.expect("Do you feel safe at home? Answer y for yes or n for no.")
     term.type("n")
+    term.expect("Section 3 of 3: Pairs. Question 9 of 9.")
+    term.expect("Trigger:")
+    term.type("Friday night alone")
+    term.expect("What I'll do instead:")
+    term.type("Call my sister")
+    term.expect("Trigger:")
+    term.type("")
     term.expect("That was the last question of A small exercise.")
     assert term.wait() == 0
     check_plain(term.text, 80)
@@ -95,15 +102,16 @@ def test_a_whole_exercise_answered_and_revisited(terminals, env, paths):
         "blocked": ["Phone", "Social media"],
         "start": "2026-03-14",
         "safe": False,
+        "triggers": [["Friday night alone", "Call my sister"]],
     }
 
     again = terminals(["write", "mini", "--from", "4"], env)
-    again.expect("Section 2 of 2: Choices. Question 4 of 8. How strong is the pull today?")
+    again.expect("Section 2 of 3: Choices. Question 4 of 9. How strong is the pull today?")
     again.expect("Your answer now: 7 (from 0 to 10). Press Enter alone to keep it.")
     again.type("")
     again.expect("Your answer now: 4. Seeing their posts.")
     again.type("2")
-    again.expect("question 6 of 8")
+    again.expect("question 6 of 9")
     again.type(":quit")
     again.expect("Your answers are saved. You stopped at question 6")
     assert again.wait() == 0
@@ -111,7 +119,7 @@ def test_a_whole_exercise_answered_and_revisited(terminals, env, paths):
     assert answers(paths)["contact"] == "Messages"
 
     resumed = terminals(["write", "mini"], env)  # no --from: where the user left off
-    resumed.expect("Question 6 of 8. Where have you blocked them?")
+    resumed.expect("Question 6 of 9. Where have you blocked them?")
     resumed.expect("Your answer now: 1. Phone; 3. Social media.")
     resumed.type(":quit")
     assert resumed.wait() == 0
@@ -127,7 +135,7 @@ def test_ctrl_d_in_a_long_answer_keeps_the_lines_and_the_unfinished_one(terminal
     term.press(b"half a line")
     term.press(CTRL_D)  # sends the unfinished line
     term.press(CTRL_D)  # and then the end of the input
-    term.expect("The input ended before question 2 of 8 was answered. What you typed is saved")
+    term.expect("The input ended before question 2 of 9 was answered. What you typed is saved")
     assert term.wait() == 1
     assert answers(paths)["story"] == "The first line.\nhalf a line"
 
@@ -184,7 +192,7 @@ def test_plain_start_says_the_first_run_words_and_offers_the_workbook(terminals,
     term.expect("What would you like to do?")
     term.type("1")
     term.expect("Which exercise?")
-    term.expect("A small exercise: 0 of 8 answered.")
+    term.expect("A small exercise: 0 of 9 answered.")
     term.type("1")
     term.expect("What should we call you?")
     term.type("Robin", ":quit")
@@ -223,7 +231,7 @@ def test_checkin_asks_in_the_same_plain_lines(terminals, env, paths):
     for question, answer in [
         ("How strong was the craving today", "3"),
         ("How was your mood today?", "okay"),
-        ("Was there any contact with them today?", "no"),
+        ("Any contact with them today?", "none"),
         ("What set off the pull, if anything?", ""),
         ("What helped?", ""),
         ("Anything else to note?", ""),

@@ -25,6 +25,9 @@ TYPED = [
     "1 March 2026",
     "y",
     "n",
+    "Friday night alone",
+    "Call my sister",
+    "",
 ]
 
 
@@ -60,13 +63,14 @@ async def test_plain_answers_show_in_the_exercise_screen_and_the_plan(
             "blocked": ["Phone", "Social media"],
             "start": "2026-03-01",
             "safe": False,
+            "triggers": [["Friday night alone", "Call my sister"]],
         }
         await pilot.press("ctrl+q")
 
         plan = renderer_named("text").render(
             store_plan(app.content, app.store, local_today(app.store))
         )
-    for words in ("Robin", "We met at work.", "I want my sleep back", "Seeing their posts"):
+    for words in ("Robin", "We met at work.", "I want my sleep back", "Call my sister"):
         assert words in plan
 
 

@@ -25,11 +25,13 @@ from workbook.content.models import (
     Exercise,
     ListPrompt,
     LongTextPrompt,
+    PairsPrompt,
     Prompt,
     ScalePrompt,
     Section,
     TextPrompt,
     YesNoPrompt,
+    as_pairs,
 )
 from workbook.plain.dates import read_date, spoken_date
 from workbook.plain.kinds import SOMETHING_ELSE, how_to_answer, options_of, spoken_answer
@@ -271,6 +273,8 @@ class Conversation:
             return self.lines_answer(prompt, as_list=False)
         if isinstance(prompt, ListPrompt):
             return self.lines_answer(prompt, as_list=True)
+        if isinstance(prompt, PairsPrompt):
+            return self.pairs_answer(prompt)
         if isinstance(prompt, ScalePrompt):
             return self.checked_answer(prompt, self.scale_value)
         if isinstance(prompt, ChoicePrompt):
@@ -327,6 +331,31 @@ class Conversation:
                 return Move.NEXT
             written.append(line)
             self.save(prompt, value())  # each line is kept the moment it is given
+
+    def pairs_answer(self, prompt: PairsPrompt) -> Move:
+        """Two columns, one entry at a time: the first, then the second (which may be empty).
+        New entries are added to the ones there, each saved as soon as it is whole."""
+        kept = [[first, then] for first, then in as_pairs(self.current(prompt))]
+        first_label, second_label = prompt.columns
+        while True:
+            try:
+                first = self.read(f"{first_label}: {PROMPT}").strip()
+            except InputEnded as ended:
+                if ended.partial.strip():
+                    self.save(prompt, [*kept, [ended.partial.strip(), ""]])
+                raise
+            if not first:
+                return Move.NEXT
+            try:
+                then = self.read(f"{second_label}: {PROMPT}").strip()
+            except InputEnded as ended:
+                self.save(prompt, [*kept, [first, ended.partial.strip()]])
+                raise
+            except Command:
+                self.save(prompt, [*kept, [first, ""]])
+                raise
+            kept.append([first, then])
+            self.save(prompt, list(kept))
 
     def checked_answer(self, prompt: Prompt, parse: Callable[[str, Prompt], Any]) -> Move:
         while True:
@@ -525,7 +554,7 @@ def numbers_in(line: str, count: int, most: int | None = None) -> list[int]:
 
 def empty_value(prompt: Prompt) -> Any:
     """What the app stores for an answer that was emptied."""
-    if isinstance(prompt, ListPrompt | ChecklistPrompt):
+    if isinstance(prompt, ListPrompt | ChecklistPrompt | PairsPrompt):
         return []
     if isinstance(prompt, ScalePrompt | ChoicePrompt | DatePrompt | YesNoPrompt):
         return None

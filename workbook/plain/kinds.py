@@ -17,10 +17,12 @@ from workbook.content.models import (
     DatePrompt,
     ListPrompt,
     LongTextPrompt,
+    PairsPrompt,
     Prompt,
     ScalePrompt,
     TextPrompt,
     YesNoPrompt,
+    as_pairs,
 )
 from workbook.plain.dates import spoken_date
 
@@ -62,6 +64,12 @@ def how_to_answer(prompt: Prompt) -> str:
         return "Choose all that apply: answer with their numbers, like 1, 3."
     if isinstance(prompt, ListPrompt):
         return f"Write one {prompt.item_label} a line. An empty line ends the list."
+    if isinstance(prompt, PairsPrompt):
+        first, second = prompt.columns
+        return (
+            f"Write one {prompt.item_label} at a time: first {_unquoted(first)}, then "
+            f"{_unquoted(second)}, which may be left empty. An empty line ends the list."
+        )
     if isinstance(prompt, DatePrompt):
         return (
             "Answer with a date, as you would say it: for example 14 March 2026, "
@@ -96,6 +104,12 @@ def spoken_answer(prompt: Prompt, value: Any) -> str:
         return _numbered_choices(prompt, [value], value)
     if isinstance(prompt, ChecklistPrompt) and isinstance(value, list):
         return _numbered_choices(prompt, [str(item) for item in value], value)
+    if isinstance(prompt, PairsPrompt):
+        second = prompt.columns[1]
+        return "\n".join(
+            f"{n}. {first}" + (f"; {_unquoted(second)}: {then}" if then.strip() else "")
+            for n, (first, then) in enumerate(as_pairs(value), start=1)
+        )
     if isinstance(value, list):
         return "\n".join(f"{n}. {item}" for n, item in enumerate(value, start=1))
     return str(value)
