@@ -196,3 +196,18 @@ def test_search_in_plain_mode_says_each_result_in_a_sentence(env, paths):
     nothing = workbook(env, "--plain", "search", "zebra")
     assert nothing.returncode == 1
     assert "nothing you wrote matches" in nothing.stderr
+
+
+def test_crisis_lines_put_the_users_region_first(env, paths):
+    british = workbook(
+        {**env, "LANG": "en_GB.UTF-8", "LC_ALL": ""}, "write", "mini", typed=[":crisis", ":quit"]
+    )
+    said = flat(british.stdout)
+    assert said.index("United Kingdom:") < said.index("United States:")
+    with WorkbookStore.open(paths, backup=False) as store:
+        store.set_setting("region", "us")  # chosen in the app: it wins over the locale
+    chosen = workbook(
+        {**env, "LANG": "en_GB.UTF-8", "LC_ALL": ""}, "write", "mini", typed=[":crisis", ":quit"]
+    )
+    said = flat(chosen.stdout)
+    assert said.index("United States:") < said.index("United Kingdom:")

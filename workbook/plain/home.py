@@ -78,6 +78,7 @@ class Home:
         today: Callable[[], dt.date],
         checkin: Callable[[], None],
         plan_text: Callable[[], str],
+        region: Callable[[], str | None] = lambda: None,
     ) -> None:
         self.lines = lines
         self.store = store
@@ -85,9 +86,11 @@ class Home:
         self.today = today
         self.checkin = checkin
         self.plan_text = plan_text
+        # The user's region (their choice, else the locale's guess): its lines come first.
+        self.region = region
 
     def crisis(self) -> list[str]:
-        return crisis_words(self.content.resources, self.content.user_resources)
+        return crisis_words(self.content.resources, self.content.user_resources, self.region())
 
     def write(self, exercise: Exercise, start: int | None) -> Ending:
         conversation = Conversation(self.lines, self.store, exercise, self.crisis, self.today)

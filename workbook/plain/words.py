@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import msgspec
+
 from workbook.content.models import CrisisLine, Resources
 
 DANGER = "If you are in danger right now, call your local emergency number."
@@ -33,13 +35,18 @@ def first_run_words(data_file: Path) -> list[str]:
     ]
 
 
-def crisis_words(resources: Resources, own: Resources | None) -> list[str]:
-    """The crisis lines as paragraphs: the user's own numbers first, then each region."""
+def crisis_words(
+    resources: Resources, own: Resources | None, region: str | None = None
+) -> list[str]:
+    """The crisis lines as paragraphs: the user's own numbers first, then their region's
+    (chosen, or guessed from the locale), then every other region."""
     out = [DANGER]
     if own is not None:
         out.append("Your own numbers:")
         out.extend(_region_words(own))
-    out.extend(_region_words(resources))
+    first = [r for r in resources.regions if r.id == region]
+    rest = [r for r in resources.regions if r.id != region]
+    out.extend(_region_words(msgspec.structs.replace(resources, regions=first + rest)))
     if resources.note:
         out.append(resources.note)
     return out
