@@ -27,7 +27,8 @@ EVERY_TYPE = [
     "2026-03-01",
     "y",
     "y",
-    "Sunday evenings: call my sister",
+    "Friday night alone",
+    "Call my sister",
     "",
 ]
 
@@ -76,7 +77,7 @@ def test_a_whole_exercise_piped_in(env, paths):
         "blocked": ["Phone", "Email"],
         "start": "2026-03-01",
         "safe": True,
-        "triggers": [["Sunday evenings", "call my sister"]],
+        "triggers": [["Friday night alone", "Call my sister"]],
     }
     # Piped, nothing echoes the answers: each prompt still ends its line.
     assert all(len(line) < 80 for line in done.stdout.splitlines())
@@ -142,7 +143,7 @@ def test_no_colour_even_when_asked_for_a_terminal(env):
 def test_plain_home_by_environment_with_the_checkin(env, paths):
     done = workbook(
         {**env, "WORKBOOK_PLAIN": "1"},
-        typed=["2", "4", "okay", "n", "", "", "", "5"],
+        typed=["3", "4", "okay", "n", "", "", "", "6"],
     )
 
     assert done.returncode == 0, done.stderr
@@ -161,3 +162,52 @@ def test_a_workbook_open_elsewhere_is_one_plain_line(env, paths):
     assert busy.returncode == 1
     assert busy.stderr.count("\n") == 1
     assert "open in another window" in busy.stderr
+
+
+def test_the_first_run_words_come_once_whichever_way_it_starts(env, paths):
+    first = workbook(env, "write", "mini", typed=[":quit"])
+    assert "It is a self-help workbook, not therapy." in flat(first.stdout)
+    assert "Type :crisis on a line of its own" in flat(first.stdout)
+    again = workbook(env, "write", "mini", typed=[":quit"])
+    assert "not therapy" not in again.stdout
+
+
+def test_the_plan_read_out_keeps_its_lines_and_fits_a_narrow_terminal(env, paths):
+    wide = workbook({**env, "WORKBOOK_PLAIN": "1"}, typed=["5", "6"])
+    assert wide.returncode == 0
+    assert "MY RECOVERY PLAN" in wide.stdout
+    assert "\nis\n" not in wide.stdout  # the plan's own lines, not wrapped a second time
+    narrow = workbook({**env, "WORKBOOK_PLAIN": "1", "COLUMNS": "50"}, typed=["5", "6"])
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 50
+    assert "National Domestic Violence Hotline" in flat(narrow.stdout)
+
+
+def test_search_in_plain_mode_says_each_result_in_a_sentence(env, paths):
+    workbook(env, "write", "mini", typed=["Robin", "Robin came home late.", "", ":quit"])
+    plain = workbook({**env, "WORKBOOK_PLAIN": "1", "TERM": "xterm"}, "search", "robin")
+    assert plain.returncode == 0, plain.stderr
+    assert "2 things you wrote match “robin”:" in flat(plain.stdout)
+    assert "1. A small exercise › What happened?" in flat(plain.stdout) or (
+        "1. A small exercise › What should we call you?" in flat(plain.stdout)
+    )
+    assert "\x1b" not in plain.stdout
+    after = workbook(env, "search", "robin", "--plain")  # after the command, as --data-dir
+    assert after.stdout == plain.stdout
+    nothing = workbook(env, "--plain", "search", "zebra")
+    assert nothing.returncode == 1
+    assert "nothing you wrote matches" in nothing.stderr
+
+
+def test_crisis_lines_put_the_users_region_first(env, paths):
+    british = workbook(
+        {**env, "LANG": "en_GB.UTF-8", "LC_ALL": ""}, "write", "mini", typed=[":crisis", ":quit"]
+    )
+    said = flat(british.stdout)
+    assert said.index("United Kingdom:") < said.index("United States:")
+    with WorkbookStore.open(paths, backup=False) as store:
+        store.set_setting("region", "us")  # chosen in the app: it wins over the locale
+    chosen = workbook(
+        {**env, "LANG": "en_GB.UTF-8", "LC_ALL": ""}, "write", "mini", typed=[":crisis", ":quit"]
+    )
+    said = flat(chosen.stdout)
+    assert said.index("United States:") < said.index("United Kingdom:")

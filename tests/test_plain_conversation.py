@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-import msgspec
 import pytest
 
-from workbook.content.models import ChoicePrompt
 from workbook.plain.conversation import Conversation, Ending, numbers_in, resume_place
 from workbook.plain.dates import read_date, spoken_date
 from workbook.plain.lines import Lines
@@ -33,9 +31,11 @@ EVERY_TYPE = [
     "14 March 2026",  # date, then the confirmation
     "y",
     "n",  # yes/no
-    "Sunday evenings: call my sister",  # pairs: split at the first colon
-    "Payday",  # only the first column
-    "",
+    "Friday night alone",  # pairs: the first column, then the second
+    "Call my sister",
+    "Sunday evenings",
+    "",  # the second column may be left empty
+    "",  # an empty first column ends the list
 ]
 
 
@@ -71,7 +71,7 @@ def test_every_prompt_type_is_answered_and_saved(store, mini_content):
         "blocked": ["Phone", "Social media"],
         "start": "2026-03-14",
         "safe": False,
-        "triggers": [["Sunday evenings", "call my sister"], ["Payday", ""]],
+        "triggers": [["Friday night alone", "Call my sister"], ["Sunday evenings", ""]],
     }
     # One revision per answer, however many lines it took.
     assert all(len(store.history("mini", p)) == 1 for p in store.answers_for("mini"))
@@ -80,7 +80,8 @@ def test_every_prompt_type_is_answered_and_saved(store, mini_content):
     assert "Section 1 of 3: Words. Prompts you answer in words. Question 1 of 9." in flat(said)
     assert "Section 1 of 3, question 2 of 9. What happened?" in flat(said)
     assert "Section 2 of 3, question 8 of 9." in flat(said)
-    assert "the trigger, a colon, then what I'll do instead" in flat(said)
+    assert "Section 3 of 3: Pairs. Question 9 of 9." in flat(said)
+    assert "first trigger, then what I'll do instead, which may be left empty." in flat(said)
     assert "0 means no pull, 10 means overwhelming." in flat(said)
     assert "4. Something else, in your own words" in flat(said)
     assert "That is Saturday 14 March 2026. Is that right?" in flat(said)
@@ -105,7 +106,8 @@ def test_answers_are_shown_first_and_enter_keeps_them(store, mini_content):
         "Your answer now: 1. Phone; 3. Social media.",
         "Your answer now: Saturday 14 March 2026.",
         "Your answer now: no.",
-        "Your answer now:\n1. Sunday evenings: call my sister\n2. Payday\n",
+        "Your answer now:\n1. Friday night alone; what I'll do instead: Call my sister\n"
+        "2. Sunday evenings\n",
     ):
         assert words in said if "\n" in words else words in flat(said)
 
@@ -113,7 +115,8 @@ def test_answers_are_shown_first_and_enter_keeps_them(store, mini_content):
 def test_a_revisit_changes_answers_each_a_new_revision(store, mini_content):
     talk(store, mini_content, EVERY_TYPE, start=None)
 
-    changed = ["Sam", "", "One more reason", "", "3", "2", "2 3", "yesterday", "y", "yes", ""]
+    changed = ["Sam", "", "One more reason", "", "3", "2", "2 3", "yesterday", "y", "yes"]
+    changed += ["Payday", "Put it in savings", ""]
     ending, _ = talk(store, mini_content, changed, start=0)
 
     assert ending is Ending.FINISHED
@@ -126,6 +129,8 @@ def test_a_revisit_changes_answers_each_a_new_revision(store, mini_content):
     assert answers["blocked"] == ["Email", "Social media"]
     assert answers["start"] == "2026-03-13"
     assert answers["safe"] is True
+    assert answers["triggers"][-1] == ["Payday", "Put it in savings"]
+    assert len(answers["triggers"]) == 3
     assert [r.value for r in store.history("mini", "name")] == ["Sam", "Robin"]
 
 
@@ -227,9 +232,16 @@ def test_dates_in_words():
         ("March 1st, 2026", dt.date(2026, 3, 1)),
         ("1st of March", dt.date(2026, 3, 1)),
         ("sept 9 2025", dt.date(2025, 9, 9)),
+        # 14 March 2026 is a Saturday.
+        ("last friday", dt.date(2026, 3, 13)),
+        ("last saturday", dt.date(2026, 3, 7)),
+        ("next saturday", dt.date(2026, 3, 21)),
+        ("saturday", TODAY),
+        ("Mon", dt.date(2026, 3, 16)),
+        ("in 2 days", dt.date(2026, 3, 16)),
     ]:
         assert read_date(words, TODAY) == day, words
-    for words in ("", "soon", "31 February 2026", "13/13/2026", "March", "5 6 7"):
+    for words in ("", "soon", "31 February 2026", "13/13/2026", "March", "5 6 7", "last", "mo"):
         assert read_date(words, TODAY) is None, words
     assert spoken_date(dt.date(2026, 3, 14)) == "Saturday 14 March 2026"
 
@@ -264,27 +276,12 @@ def test_a_read_only_workbook_says_nothing_is_changed(paths, clock, mini_content
     assert paths.data_file.read_bytes() == before
 
 
-def test_yes_or_not_sure_to_a_danger_question_says_the_lines_right_there(store, mini_content):
+def test_own_words_typed_when_the_input_ends_are_kept(store, mini_content):
     exercise = mini_content.catalog.get("mini")
-    danger = ChoicePrompt(
-        id="in-danger",
-        label="Are you in any danger from this person?",
-        options=["Yes", "Not sure", "No"],
-        show_crisis_lines_for=["Yes", "Not sure"],
-    )
-    out = io.StringIO()
-    plain = Lines(io.StringIO("2\n3\n"), out, 80)
+    typed = io.StringIO("1 4\nMy own half")  # checklist: Phone, and something else...
     conversation = Conversation(
-        plain,
-        store,
-        msgspec.structs.replace(
-            exercise, sections=[msgspec.structs.replace(exercise.sections[0], prompts=[danger])]
-        ),
-        lambda: crisis_words(mini_content.resources, None, "uk"),
-        lambda: TODAY,
+        Lines(typed, io.StringIO(), 80), store, exercise, list, lambda: TODAY
     )
-    conversation.run(0)
-    said = flat(out.getvalue())
-    assert "You do not have to face this alone." in said
-    assert "0808 2000 247" in said and "911" not in said
-    assert store.answer("mini", "in-danger") == "Not sure"
+
+    assert conversation.run(5) is Ending.INPUT_ENDED
+    assert store.answer("mini", "blocked") == ["Phone", "Other: My own half"]

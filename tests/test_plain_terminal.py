@@ -83,8 +83,13 @@ def test_a_whole_exercise_answered_and_revisited(terminals, env, paths):
     term.type("y")
     term.expect("Do you feel safe at home? Answer y for yes or n for no.")
     term.type("n")
-    term.expect("a colon, then what I'll do instead.")
-    term.type("Sunday evenings: call my sister", "")
+    term.expect("Section 3 of 3: Pairs. Question 9 of 9.")
+    term.expect("Trigger:")
+    term.type("Friday night alone")
+    term.expect("What I'll do instead:")
+    term.type("Call my sister")
+    term.expect("Trigger:")
+    term.type("")
     term.expect("That was the last question of A small exercise.")
     assert term.wait() == 0
     check_plain(term.text, 80)
@@ -97,7 +102,7 @@ def test_a_whole_exercise_answered_and_revisited(terminals, env, paths):
         "blocked": ["Phone", "Social media"],
         "start": "2026-03-14",
         "safe": False,
-        "triggers": [["Sunday evenings", "call my sister"]],
+        "triggers": [["Friday night alone", "Call my sister"]],
     }
 
     again = terminals(["write", "mini", "--from", "4"], env)
@@ -182,7 +187,7 @@ def test_plain_start_says_the_first_run_words_and_offers_the_workbook(terminals,
     # A path longer than a line is broken across lines, never past the edge.
     assert f"{paths.data_file}. Every" in term.text.replace("\r\n", "")
     term.expect("What would you like to do? Answer with a number.")
-    term.type("3")
+    term.type("4")
     term.expect("If you are in danger right now, call your local emergency number.")
     term.expect("What would you like to do?")
     term.type("1")
@@ -192,7 +197,14 @@ def test_plain_start_says_the_first_run_words_and_offers_the_workbook(terminals,
     term.expect("What should we call you?")
     term.type("Robin", ":quit")
     term.expect("What would you like to do?")
-    term.type("5")
+    term.type("2")
+    term.expect("What are you looking for?")
+    term.type("robin")
+    term.expect("1 thing you wrote matches “robin”:")
+    term.expect("1. A small exercise › What should we call you?,")  # then the day, in words
+    term.expect(": Robin")
+    term.expect("What would you like to do?")
+    term.type("6")
     term.expect("Your answers are saved. Take care.")
     assert term.wait() == 0
     check_plain(term.text, 80)
@@ -201,7 +213,7 @@ def test_plain_start_says_the_first_run_words_and_offers_the_workbook(terminals,
     again = terminals([], {**env, "WORKBOOK_PLAIN": "1"})
     again.expect("What would you like to do?")  # the first-run words only the first time
     assert "not therapy" not in again.text
-    again.type("5")
+    again.type("6")
     assert again.wait() == 0
 
 
@@ -219,7 +231,7 @@ def test_checkin_asks_in_the_same_plain_lines(terminals, env, paths):
     for question, answer in [
         ("How strong was the craving today", "3"),
         ("How was your mood today?", "okay"),
-        ("Was there any contact with them today?", "no"),
+        ("Any contact with them today?", "none"),
         ("What set off the pull, if anything?", ""),
         ("What helped?", ""),
         ("Anything else to note?", ""),

@@ -25,7 +25,8 @@ TYPED = [
     "1 March 2026",
     "y",
     "n",
-    "Sunday evenings: call my sister",
+    "Friday night alone",
+    "Call my sister",
     "",
 ]
 
@@ -62,20 +63,14 @@ async def test_plain_answers_show_in_the_exercise_screen_and_the_plan(
             "blocked": ["Phone", "Social media"],
             "start": "2026-03-01",
             "safe": False,
-            "triggers": [["Sunday evenings", "call my sister"]],
+            "triggers": [["Friday night alone", "Call my sister"]],
         }
         await pilot.press("ctrl+q")
 
         plan = renderer_named("text").render(
             store_plan(app.content, app.store, local_today(app.store))
         )
-    for words in (
-        "Robin",
-        "We met at work.",
-        "I want my sleep back",
-        "Seeing their posts",
-        "Sunday evenings: call my sister",
-    ):
+    for words in ("Robin", "We met at work.", "I want my sleep back", "Call my sister"):
         assert words in plan
 
 

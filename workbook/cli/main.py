@@ -66,9 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=f"plain lines instead of the full screen, for screen readers (or ${PLAIN_ENV}=1)",
     )
-    # --data-dir is accepted after the command too: `workbook where --data-dir DIR`.
+    # --data-dir and --plain are accepted after the command too: `workbook where --data-dir DIR`.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP, default=argparse.SUPPRESS)
+    common.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain lines, for screen readers",
+        default=argparse.SUPPRESS,
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(subparsers, [common]).set_defaults(run=command.run)

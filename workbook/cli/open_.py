@@ -17,7 +17,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     if getattr(args, "plain", False):
         from workbook.cli.plain_mode import run_home  # plain lines: Textual never loads
 
-        return run_home(paths)
+        return run_home(args, paths)
     from workbook.ui.launch import launch_app  # Textual loads only when the app opens
 
     return launch_app(paths, locale_name=args.locale_name)

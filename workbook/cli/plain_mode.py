@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from workbook.content.loading import Content, load_content
 from workbook.content.models import Exercise
+from workbook.content.regions import REGION_SETTING, chosen_region, guess_region
 from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.plain.conversation import Conversation, Ending, resume_place
@@ -63,6 +64,12 @@ def stops_cleanly(lines: Lines) -> Iterator[None]:
     finally:
         for signum, handler in before.items():
             signal.signal(signum, handler)
+
+
+def region_of(args: argparse.Namespace, store: WorkbookStore, content: Content) -> str | None:
+    """The user's region, as the app decides it: their choice, else the locale's guess."""
+    guess = guess_region(getattr(args, "locale_name", None), content.resources)
+    return chosen_region(store.setting(REGION_SETTING), guess, content.resources)
 
 
 def today_of(store: WorkbookStore):
@@ -140,9 +147,9 @@ def run_write(args: argparse.Namespace, paths: Paths) -> int:
         today = today_of(store)
 
         def talk() -> Ending:
+            welcome(lines, store)  # the first time only, whichever way plain mode is started
             chosen = exercise
             if chosen is None:
-                welcome(lines, store)
                 try:
                     chosen = choose_exercise(lines, store, content)
                 except InputEnded:
@@ -152,13 +159,15 @@ def run_write(args: argparse.Namespace, paths: Paths) -> int:
                 if chosen is None:
                     return Ending.QUIT
             first = start if start is not None else resume_place(chosen, store)
-            crisis = lambda: crisis_words(content.resources, content.user_resources)  # noqa: E731
+            crisis = lambda: crisis_words(  # noqa: E731
+                content.resources, content.user_resources, region_of(args, store, content)
+            )
             return Conversation(lines, store, chosen, crisis, today).run(first)
 
         return run_conversation(lines, talk)
 
 
-def run_home(paths: Paths) -> int:
+def run_home(args: argparse.Namespace, paths: Paths) -> int:
     """`workbook --plain`: the first-run words, then a numbered home."""
     lines = terminal_lines()
     content = load_content(paths)
@@ -176,5 +185,6 @@ def run_home(paths: Paths) -> int:
 
             return renderer_named("text").render(store_plan(content, store, today()))
 
-        home = Home(lines, store, content, today, checkin, plan_text)
+        region = lambda: region_of(args, store, content)  # noqa: E731
+        home = Home(lines, store, content, today, checkin, plan_text, region)
         return run_conversation(lines, home.run)

@@ -95,8 +95,16 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             versions=args.all_versions,
             limit=args.limit or None,
         )
+    plain = getattr(args, "plain", False)
     if args.json:
         print(json.dumps(as_json(results), ensure_ascii=False, indent=2))
+    elif plain:  # `workbook --plain search` or WORKBOOK_PLAIN=1: sentences, no bold, no columns
+        from workbook.cli.plain_mode import terminal_lines
+        from workbook.plain.found import found_words
+
+        lines = terminal_lines()
+        for paragraph in found_words(results) if results.found else []:
+            lines.say(paragraph)
     else:
         print_lines(results)
     if not results.found:

@@ -29,6 +29,7 @@ from workbook.content.models import (
     Prompt,
     ScalePrompt,
     Section,
+    TextPrompt,
     YesNoPrompt,
     as_pairs,
 )
@@ -40,6 +41,7 @@ from workbook.store.database import StoreError, WorkbookStore
 from workbook.store.drafts import RESUME_SETTING, PendingAnswer, PendingSaves, saved_draft
 
 PROMPT = ">"
+UNSUPPORTED = "run workbook without --plain. It is left as it is here."
 KNOWN_COMMANDS = {"?", ":help", ":back", ":skip", ":outline", ":crisis", ":clear", ":quit"}
 
 
@@ -272,7 +274,7 @@ class Conversation:
         if isinstance(prompt, ListPrompt):
             return self.lines_answer(prompt, as_list=True)
         if isinstance(prompt, PairsPrompt):
-            return self.lines_answer(prompt, as_list=True, pairs=True)
+            return self.pairs_answer(prompt)
         if isinstance(prompt, ScalePrompt):
             return self.checked_answer(prompt, self.scale_value)
         if isinstance(prompt, ChoicePrompt):
@@ -283,7 +285,11 @@ class Conversation:
             return self.date_answer(prompt)
         if isinstance(prompt, YesNoPrompt):
             return self.checked_answer(prompt, yes_or_no)
-        return self.text_answer(prompt)
+        if isinstance(prompt, TextPrompt):
+            return self.text_answer(prompt)
+        # A kind of question this mode does not know yet: never write a wrong shape of answer.
+        self.lines.say(f"This question can be answered in the full screen: {UNSUPPORTED}")
+        return Move.NEXT
 
     def text_answer(self, prompt: Prompt) -> Move:
         try:
@@ -296,19 +302,13 @@ class Conversation:
             self.save(prompt, line.strip())
         return Move.NEXT
 
-    def lines_answer(self, prompt: Prompt, as_list: bool, pairs: bool = False) -> Move:
+    def lines_answer(self, prompt: Prompt, as_list: bool) -> Move:
         """A long answer (lines until an empty one) or a list (one item a line). A list's new
-        items are added to what is there; a long answer's new lines replace it. For pairs,
-        each line is split at its first colon: "Sunday evenings: call my sister"."""
-        if pairs:
-            kept: list[Any] = [list(pair) for pair in as_pairs(self.current(prompt))]
-        else:
-            kept = list(self.current(prompt) or []) if as_list else []
+        items are added to what is there; a long answer's new lines replace it."""
+        kept = list(self.current(prompt) or []) if as_list else []
         written: list[str] = []
 
         def value() -> Any:
-            if pairs:
-                return [*kept, *(line_as_pair(w) for w in written if w.strip())]
             return (
                 [*kept, *(w.strip() for w in written if w.strip())]
                 if as_list
@@ -331,6 +331,31 @@ class Conversation:
                 return Move.NEXT
             written.append(line)
             self.save(prompt, value())  # each line is kept the moment it is given
+
+    def pairs_answer(self, prompt: PairsPrompt) -> Move:
+        """Two columns, one entry at a time: the first, then the second (which may be empty).
+        New entries are added to the ones there, each saved as soon as it is whole."""
+        kept = [[first, then] for first, then in as_pairs(self.current(prompt))]
+        first_label, second_label = prompt.columns
+        while True:
+            try:
+                first = self.read(f"{first_label}: {PROMPT}").strip()
+            except InputEnded as ended:
+                if ended.partial.strip():
+                    self.save(prompt, [*kept, [ended.partial.strip(), ""]])
+                raise
+            if not first:
+                return Move.NEXT
+            try:
+                then = self.read(f"{second_label}: {PROMPT}").strip()
+            except InputEnded as ended:
+                self.save(prompt, [*kept, [first, ended.partial.strip()]])
+                raise
+            except Command:
+                self.save(prompt, [*kept, [first, ""]])
+                raise
+            kept.append([first, then])
+            self.save(prompt, list(kept))
 
     def checked_answer(self, prompt: Prompt, parse: Callable[[str, Prompt], Any]) -> Move:
         while True:
@@ -365,16 +390,11 @@ class Conversation:
                 continue
             chosen = options[number - 1]
             if prompt.other and number == len(options):
-                words = self.own_words()
+                words = self.own_words(lambda w: self.save(prompt, f"{OTHER_PREFIX}{w}"))
                 if not words:
                     continue
                 chosen = f"{OTHER_PREFIX}{words}"
             self.save(prompt, chosen)
-            if chosen in prompt.show_crisis_lines_for:
-                # "Are you in any danger?" Yes or Not sure: the lines, right here.
-                self.lines.say("You do not have to face this alone. These people can help:")
-                for paragraph in self.crisis():
-                    self.lines.say(paragraph)
             return Move.NEXT
 
     def checklist_answer(self, prompt: ChecklistPrompt) -> Move:
@@ -390,18 +410,25 @@ class Conversation:
                 continue
             chosen = [options[n - 1] for n in numbers if not (prompt.other and n == len(options))]
             if prompt.other and len(options) in numbers:
-                words = self.own_words()
+                words = self.own_words(
+                    lambda w, ticked=tuple(chosen): self.save(
+                        prompt, [*ticked, f"{OTHER_PREFIX}{w}"]
+                    )
+                )
                 if not words:
                     continue
                 chosen.append(f"{OTHER_PREFIX}{words}")
             self.save(prompt, chosen)
             return Move.NEXT
 
-    def own_words(self) -> str:
-        """The words for "Something else"; empty (and the options again) if none are given."""
+    def own_words(self, keep: Callable[[str], None]) -> str:
+        """The words for "Something else"; empty (and the options again) if none are given.
+        Words typed when the input ends are kept, through `keep`."""
         try:
             words = self.read(f"{SOMETHING_ELSE}: {PROMPT}").strip()
-        except InputEnded:
+        except InputEnded as ended:
+            if ended.partial.strip():
+                keep(ended.partial.strip())
             raise
         if not words:
             self.lines.say("No words, so nothing was chosen. Answer with a number again.")
@@ -523,12 +550,6 @@ def numbers_in(line: str, count: int, most: int | None = None) -> list[int]:
             f"Please answer with {'a number' if one else 'numbers'} from 1 to {count}."
         )
     return numbers
-
-
-def line_as_pair(line: str) -> list[str]:
-    """ "Sunday evenings: call my sister" -> ["Sunday evenings", "call my sister"]."""
-    first, _, second = line.partition(":")
-    return [first.strip(), second.strip()]
 
 
 def empty_value(prompt: Prompt) -> Any:

@@ -1,4 +1,5 @@
-"""Dates as people write them: "today", "14 March 2026", "March 14", "2026-03-14", "14/3/2026".
+"""Dates as people write them: "today", "14 March 2026", "March 14", "2026-03-14", "14/3/2026",
+"last friday", "in 3 days".
 
 Whatever was understood is said back in full ("Saturday 14 March 2026") for the person to
 confirm, so a day-month mix-up is caught before it is saved.
@@ -32,6 +33,8 @@ MONTHS = {
 }
 RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 DAYS_AGO = re.compile(r"(\d{1,4}) days? ago")
+IN_DAYS = re.compile(r"in (\d{1,4}) days?")
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 ORDINAL = re.compile(r"(\d{1,2})(st|nd|rd|th)")
@@ -52,6 +55,12 @@ def read_date(text: str, today: dt.date) -> dt.date | None:
     found = DAYS_AGO.fullmatch(words)
     if found:
         return today - dt.timedelta(days=int(found.group(1)))
+    found = IN_DAYS.fullmatch(words)
+    if found:
+        return today + dt.timedelta(days=int(found.group(1)))
+    weekday = _weekday(words, today)
+    if weekday is not None:
+        return weekday
     found = ISO.fullmatch(words)
     if found:
         return _date(*map(int, found.groups()))
@@ -60,6 +69,21 @@ def read_date(text: str, today: dt.date) -> dt.date | None:
         day, month, year = map(int, found.groups())
         return _date(year, month, day)
     return _date_in_words(words.split(), today)
+
+
+def _weekday(words: str, today: dt.date) -> dt.date | None:
+    """ "last friday" (the one before today), "next friday" or "friday" (the next one, today
+    included for a plain "friday"): said back in full, so a wrong guess is caught."""
+    *when, name = words.split()
+    name = next((day for day in WEEKDAYS if len(name) >= 3 and day.startswith(name)), "")
+    if not name or when not in ([], ["last"], ["next"], ["this"]):
+        return None
+    ahead = (WEEKDAYS.index(name) - today.weekday()) % 7
+    if when == ["last"]:
+        return today - dt.timedelta(days=(7 - ahead) if ahead else 7)
+    if when == ["next"] and ahead == 0:
+        ahead = 7
+    return today + dt.timedelta(days=ahead)
 
 
 def _date_in_words(parts: list[str], today: dt.date) -> dt.date | None:

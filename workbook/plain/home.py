@@ -12,13 +12,14 @@ from collections.abc import Callable
 
 from workbook.content.loading import Content
 from workbook.content.models import Exercise
-from workbook.content.regions import REGION_SETTING, chosen_region
 from workbook.plain.conversation import Conversation, Ending, numbers_in, resume_place
 from workbook.plain.lines import InputEnded, Interrupted, Lines
 from workbook.plain.words import crisis_words, first_run_words
 from workbook.store.database import WorkbookStore
 from workbook.store.drafts import RESUME_SETTING
 
+# Results said at a time on the plain home: more than this is too much to listen to.
+FOUND_LIMIT = 10
 WELCOME_SEEN = "welcome_seen"  # the app's setting: words said here are not said again there
 
 
@@ -51,14 +52,14 @@ def choose_exercise(lines: Lines, store: WorkbookStore, content: Content) -> Exe
     lines.say("Which exercise? Answer with its number.")
     for number, exercise in enumerate(exercises, start=1):
         lines.say(f"{number}. {exercise.title}: {progress_words(exercise, store)}.")
-    if last is not None and resume_place(last, store) is not None:
+    place = resume_place(last, store) if last is not None else None
+    if place is not None:
         lines.say(
-            f"Press Enter alone to continue where you left off: {last.title}, question "
-            f"{resume_place(last, store) + 1}."
+            f"Press Enter alone to continue where you left off: {last.title}, question {place + 1}."
         )
     while True:
         line = lines.ask(">")
-        if not line.strip() and last is not None:
+        if not line.strip() and place is not None:
             return last
         try:
             (number,) = numbers_in(line, len(exercises), most=1)
@@ -77,6 +78,7 @@ class Home:
         today: Callable[[], dt.date],
         checkin: Callable[[], None],
         plan_text: Callable[[], str],
+        region: Callable[[], str | None] = lambda: None,
     ) -> None:
         self.lines = lines
         self.store = store
@@ -84,10 +86,11 @@ class Home:
         self.today = today
         self.checkin = checkin
         self.plan_text = plan_text
+        # The user's region (their choice, else the locale's guess): its lines come first.
+        self.region = region
 
     def crisis(self) -> list[str]:
-        region = chosen_region(self.store.setting(REGION_SETTING), None, self.content.resources)
-        return crisis_words(self.content.resources, self.content.user_resources, region)
+        return crisis_words(self.content.resources, self.content.user_resources, self.region())
 
     def write(self, exercise: Exercise, start: int | None) -> Ending:
         conversation = Conversation(self.lines, self.store, exercise, self.crisis, self.today)
@@ -99,6 +102,7 @@ class Home:
         welcome(self.lines, self.store)
         choices = [
             ("Write in an exercise", self._exercise),
+            ("Find something you wrote", self._find),
             ("Today's check-in", self.checkin),
             ("Crisis lines", self._crisis),
             ("Your recovery plan, read out here", self._plan),
@@ -144,9 +148,25 @@ class Home:
             return None
         return self.write(exercise, resume_place(exercise, self.store))
 
+    def _find(self) -> None:
+        words = self.lines.ask("What are you looking for? Type a word or a few. >")
+        if not words.strip():
+            return
+        from workbook.plain.found import found_words  # the search core loads when first used
+        from workbook.search.index import search
+        from workbook.search.query import parse_query
+
+        query = parse_query(words)
+        if query.empty:
+            return
+        catalog, own = self.content.catalog, self.content.user_resources
+        results = search(self.store, query, catalog=catalog, own_lines=own, limit=FOUND_LIMIT)
+        for paragraph in found_words(results):
+            self.lines.say(paragraph)
+
     def _crisis(self) -> None:
         for paragraph in self.crisis():
             self.lines.say(paragraph)
 
     def _plan(self) -> None:
-        self.lines.say(self.plan_text())
+        self.lines.say_laid_out(self.plan_text())

@@ -65,19 +65,19 @@ def how_to_answer(prompt: Prompt) -> str:
     if isinstance(prompt, ListPrompt):
         return f"Write one {prompt.item_label} a line. An empty line ends the list."
     if isinstance(prompt, PairsPrompt):
-        first, second = (_unquoted(column) for column in prompt.columns)
+        first, second = prompt.columns
         return (
-            f"Write one {prompt.item_label} a line: the {first}, a colon, then {second}. "
-            "For example: Sunday evenings: call my sister. An empty line ends the list."
+            f"Write one {prompt.item_label} at a time: first {_unquoted(first)}, then "
+            f"{_unquoted(second)}, which may be left empty. An empty line ends the list."
         )
     if isinstance(prompt, DatePrompt):
         return (
             "Answer with a date, as you would say it: for example 14 March 2026, "
-            "today, or yesterday."
+            "today, or last Friday."
         )
     if isinstance(prompt, YesNoPrompt):
         return "Answer y for yes or n for no."
-    return "Answer in one line, then press Enter."
+    return "This kind of question is answered in the full screen; Enter goes on."
 
 
 def _unquoted(label: str) -> str:
@@ -105,8 +105,11 @@ def spoken_answer(prompt: Prompt, value: Any) -> str:
     if isinstance(prompt, ChecklistPrompt) and isinstance(value, list):
         return _numbered_choices(prompt, [str(item) for item in value], value)
     if isinstance(prompt, PairsPrompt):
-        rows = [f"{a}: {b}" if a and b else a or b for a, b in as_pairs(value)]
-        return "\n".join(f"{n}. {row}" for n, row in enumerate(rows, start=1))
+        second = prompt.columns[1]
+        return "\n".join(
+            f"{n}. {first}" + (f"; {_unquoted(second)}: {then}" if then.strip() else "")
+            for n, (first, then) in enumerate(as_pairs(value), start=1)
+        )
     if isinstance(value, list):
         return "\n".join(f"{n}. {item}" for n, item in enumerate(value, start=1))
     return str(value)

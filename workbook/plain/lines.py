@@ -92,6 +92,18 @@ class Lines:
         """Words on their own lines; an empty `text` is one empty line."""
         self._write("\n".join(self.wrapped(text, indent)) + "\n")
 
+    def say_laid_out(self, text: str) -> None:
+        """Text already laid out in lines (the plan as text, 80 wide): each line as it is when
+        it fits the terminal, else wrapped under its own indentation."""
+        out: list[str] = []
+        for line in text.split("\n"):
+            if len(line) <= self.width + 1:
+                out.append(line)
+                continue
+            indent = line[: len(line) - len(line.lstrip())]
+            out.extend(self.wrapped(line.strip(), indent=indent) or [""])
+        self._write("\n".join(out) + "\n")
+
     def ask(self, prompt: str = "") -> str:
         """Print `prompt` (if any) and read one line, without its line ending.
 

@@ -38,16 +38,15 @@ def first_run_words(data_file: Path) -> list[str]:
 def crisis_words(
     resources: Resources, own: Resources | None, region: str | None = None
 ) -> list[str]:
-    """The crisis lines as paragraphs: the user's own numbers first, then their region's (each
-    region's when none was chosen)."""
+    """The crisis lines as paragraphs: the user's own numbers first, then their region's
+    (chosen, or guessed from the locale), then every other region."""
     out = [DANGER]
     if own is not None:
         out.append("Your own numbers:")
         out.extend(_region_words(own))
-    chosen = [r for r in resources.regions if r.id == region]
-    out.extend(
-        _region_words(msgspec.structs.replace(resources, regions=chosen or resources.regions))
-    )
+    first = [r for r in resources.regions if r.id == region]
+    rest = [r for r in resources.regions if r.id != region]
+    out.extend(_region_words(msgspec.structs.replace(resources, regions=first + rest)))
     if resources.note:
         out.append(resources.note)
     return out
