@@ -202,6 +202,12 @@ def test_known_triggers_are_the_users_own(store):
     assert known_triggers(store) == ["Sunday evenings", "Our song"]
 
 
+def test_known_triggers_are_only_the_first_column_of_the_pairs(store):
+    pairs = [["Sunday evenings alone", "call my sister"], ["", "a walk"], ["Payday", ""]]
+    store.save_answer("abstinence-plan", "triggers", pairs)
+    assert known_triggers(store) == ["Sunday evenings alone", "Payday"]
+
+
 # --- urges -------------------------------------------------------------------------------
 
 

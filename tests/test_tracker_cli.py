@@ -117,7 +117,7 @@ def test_in_a_terminal_todays_check_in_is_asked_again_enter_keeps_it(paths, caps
     monkeypatch.setattr(sys, "stdin", Terminal("5\n\n\n\n\n\n"))
     capsys.readouterr()
     assert checkin(paths) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())  # the questions wrap to the terminal
     assert "[Enter keeps: 3]" in out and "[Enter keeps: Tired]" in out
     (kept,) = stored(paths)
     assert (kept.craving, kept.mood, kept.contact, kept.note) == (5, "okay", "none", "Tired")

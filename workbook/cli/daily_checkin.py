@@ -18,9 +18,11 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from workbook.cli.plain_mode import terminal_lines
 from workbook.cli.warnings import say_warnings
 from workbook.errors import UserError
 from workbook.paths import Paths
+from workbook.plain.lines import InputEnded, Interrupted, Lines
 from workbook.store.database import COMMAND, WorkbookStore, utc_now
 from workbook.tracker.journal import (
     CONTACT_ALLOWED,
@@ -141,23 +143,28 @@ class LeftEarly(Exception):
     """The user closed the input (Ctrl+D) before finishing."""
 
 
-def ask(question: str, parse: Callable[[str], T], earlier: T | None = None) -> T:
-    """Ask until the answer makes sense; an empty answer keeps `earlier` when there is one,
-    and otherwise goes to `parse` as ''."""
+def ask(lines: Lines, question: str, parse: Callable[[str], T], earlier: T | None = None) -> T:
+    """Ask until the answer makes sense, in plain lines as `workbook write` asks (wrapped to the
+    terminal, :quit or Ctrl+D to stop); an empty answer keeps `earlier` when there is one, and
+    otherwise goes to `parse` as ''."""
     if earlier is not None and earlier not in ("", []):
         shown = "; ".join(earlier) if isinstance(earlier, list) else earlier
         question = f"{question.rstrip()} [Enter keeps: {shown}] "
     while True:
         try:
-            answer = input(question)
-        except EOFError:
+            answer = lines.ask(question)
+        except Interrupted:
+            raise KeyboardInterrupt from None  # Ctrl+C: leave at once, as before
+        except InputEnded:
             raise LeftEarly from None
+        if answer.strip().casefold() == ":quit":
+            raise LeftEarly
         if not answer.strip() and earlier is not None:
             return earlier
         try:
             return parse(answer)
         except TrackerInputError as problem:
-            print(f"  {str(problem)[0].upper()}{str(problem)[1:]}.")
+            lines.say(f"  {str(problem)[0].upper()}{str(problem)[1:]}.")
 
 
 def optional_text(answer: str) -> str:
@@ -180,36 +187,39 @@ def trigger_answer(known: list[str]) -> Callable[[str], list[str]]:
     return parse
 
 
-def ask_for_rest(checkin: CheckIn, given: Given, known: list[str], today: dt.date) -> CheckIn:
+def ask_for_rest(
+    checkin: CheckIn, given: Given, known: list[str], today: dt.date, lines: Lines
+) -> CheckIn:
     """Ask for every field not given as an option; Enter keeps the day's earlier answer."""
     answers: dict[str, Any] = {}
     when = "today" if checkin.day == today else f"on {spoken_day(checkin.day)}"
     if given.craving is None:
         answers["craving"] = ask(
+            lines,
             f"How strong was the craving {when}, from 0 (none) to 10 (overwhelming)? ",
             parse_craving,
             checkin.craving,
         )
     if given.mood is None:
         question = f"How was your mood {when}? ({' / '.join(MOODS)}) "
-        answers["mood"] = ask(question, parse_mood, checkin.mood)
+        answers["mood"] = ask(lines, question, parse_mood, checkin.mood)
     if given.contact is None:
         question = (
             f"Any contact with them {when}? (none / allowed: only what your plan allows / "
             "outside: outside your plan, a slip) "
         )
-        answers["contact"] = ask(question, parse_contact, checkin.contact)
+        answers["contact"] = ask(lines, question, parse_contact, checkin.contact)
     if given.triggers is None:
         if known:
-            print("Your triggers: " + "; ".join(f"{n}) {t}" for n, t in enumerate(known, 1)))
+            lines.say("Your triggers: " + "; ".join(f"{n}) {t}" for n, t in enumerate(known, 1)))
             question = "What set off the pull, if anything? (a number, or your own words) "
         else:
             question = "What set off the pull, if anything? "
-        answers["triggers"] = ask(question, trigger_answer(known), checkin.triggers or None)
+        answers["triggers"] = ask(lines, question, trigger_answer(known), checkin.triggers or None)
     if given.helped is None:
-        answers["helped"] = ask("What helped? ", optional_text, checkin.helped or None)
+        answers["helped"] = ask(lines, "What helped? ", optional_text, checkin.helped or None)
     if given.note is None:
-        answers["note"] = ask("Anything else to note? ", optional_text, checkin.note or None)
+        answers["note"] = ask(lines, "Anything else to note? ", optional_text, checkin.note or None)
     return msgspec.structs.replace(checkin, **answers)
 
 
@@ -283,7 +293,8 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
             return usage_error(args, missing(checkin))
         if can_ask and left_out(given):
             try:
-                checkin = ask_for_rest(checkin, given, known_triggers(store), today)
+                lines = terminal_lines()
+                checkin = ask_for_rest(checkin, given, known_triggers(store), today, lines)
             except LeftEarly:
                 print(f"\nYou stopped before the end, so {NOTHING_SAVED}.", file=sys.stderr)
                 return 1
@@ -298,3 +309,21 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
         print(confirmation(checkin, today, earlier is not None, streak_for(store, today)))
     say_warnings(store)  # after close: the backup taken on the way out is in them too
     return 0
+
+
+def plain_checkin(lines: Lines, store: WorkbookStore) -> None:
+    """Today's check-in from `workbook --plain`: every question asked, in the same words as
+    `workbook checkin`; an earlier check-in today is updated."""
+    today = local_today(store)
+    earlier = checkin_for(store, today)
+    if earlier is not None:
+        lines.say("You checked in today already; your answers now update it.")
+    given = Given(today, None, None, None, None, None, None)
+    try:
+        # Every question is asked; Enter keeps what the day's earlier check-in said.
+        checkin = ask_for_rest(merged(given, earlier), given, known_triggers(store), today, lines)
+    except LeftEarly:
+        lines.say(f"You stopped before the end, so {NOTHING_SAVED}.")
+        return
+    save_checkin(store, checkin, today)
+    lines.say(confirmation(checkin, today, earlier is not None, streak_for(store, today)))

@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from workbook import __version__
@@ -22,8 +22,10 @@ from workbook.cli import import_ as import_command
 from workbook.cli import open_ as open_command
 from workbook.cli import plan as plan_command
 from workbook.cli import restore as restore_command
+from workbook.cli import search as search_command
 from workbook.cli import validate as validate_command
 from workbook.cli import where as where_command
+from workbook.cli import write as write_command
 from workbook.errors import UserError
 from workbook.paths import Paths, resolve_paths
 from workbook.store.database import StoreError
@@ -32,6 +34,7 @@ from workbook.store.strict_json import DataFileError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
+PLAIN_ENV = "WORKBOOK_PLAIN"
 DATA_DIR_HELP = (
     "the folder for your answers (default: your user data folder, or $WORKBOOK_DATA_DIR)"
 )
@@ -45,6 +48,8 @@ COMMANDS = [
     where_command,
     restore_command,
     checkin_command,
+    search_command,
+    write_command,
 ]
 
 
@@ -56,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help=f"plain lines instead of the full screen, for screen readers (or ${PLAIN_ENV}=1)",
+    )
     # --data-dir is accepted after the command too: `workbook where --data-dir DIR`.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP, default=argparse.SUPPRESS)
@@ -64,6 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
         command.register(subparsers, [common]).set_defaults(run=command.run)
     parser.set_defaults(run=open_command.run)
     return parser
+
+
+def plain_wanted(setting: str) -> bool:
+    """WORKBOOK_PLAIN=1 (or yes, true, on) asks for plain mode, as --plain does."""
+    return setting.strip().casefold() in ("1", "yes", "true", "on")
+
+
+def user_locale(environ: Mapping[str, str]) -> str | None:
+    """The locale the user's messages are in ("en_GB.UTF-8"), as the C library picks it: the
+    crisis lines of that country come first until the user chooses a region."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return environ[name]
+    return None
 
 
 def describe_os_error(error: OSError, paths: Paths) -> str:
@@ -81,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as leaving:
         return leaving.code if isinstance(leaving.code, int) else EXIT_USAGE
     paths = resolve_paths(args.data_dir, dict(os.environ))
+    args.plain = args.plain or plain_wanted(os.environ.get(PLAIN_ENV, ""))
+    args.locale_name = user_locale(os.environ)
     try:
         return args.run(args, paths)
     except (UserError, StoreError, DataFileError) as error:

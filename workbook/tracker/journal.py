@@ -19,7 +19,7 @@ from typing import Any
 
 import msgspec
 
-from workbook.content.models import OTHER_PREFIX, Catalog
+from workbook.content.models import OTHER_PREFIX, Catalog, as_pairs
 from workbook.store.database import SETTINGS_TABLE, WorkbookStore, to_stamp
 from workbook.tracker.progress import ProgressFacts
 from workbook.tracker.records import (
@@ -117,8 +117,10 @@ def _as_texts(value: Any) -> list[str]:
 
 
 def known_triggers(store: WorkbookStore) -> list[str]:
-    """The triggers the user named in the abstinence plan, to pick from in a check-in."""
-    return _as_texts(store.answer(PLAN_EXERCISE, "triggers"))
+    """The triggers the user named in the abstinence plan, to pick from in a check-in: only
+    the trigger itself (the first column), not what they will do instead."""
+    value = store.answer(PLAN_EXERCISE, "triggers")
+    return _as_texts([first for first, _ in as_pairs(value)])
 
 
 def if_i_slip(store: WorkbookStore) -> str | None:

@@ -127,14 +127,20 @@ def open_store(
                 return None
 
 
-def launch_app(paths: Paths, clock: Clock = utc_now) -> int:
+def launch_app(paths: Paths, clock: Clock = utc_now, locale_name: str | None = None) -> int:
     from workbook.ui.app import WorkbookApp
 
     content = load_content(paths)
     store = open_store(paths, clock)
     if store is None:
         return 1
-    app = WorkbookApp(content=content, store=store, clock=clock, catch_closing_signals=True)
+    app = WorkbookApp(
+        content=content,
+        store=store,
+        clock=clock,
+        catch_closing_signals=True,
+        locale_name=locale_name,
+    )
     try:
         app.run()
     finally:
