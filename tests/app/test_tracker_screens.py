@@ -633,3 +633,20 @@ async def test_an_urge_left_without_a_strength_comes_back_as_a_draft(make_app):
         await pilot.press("f3", "enter")
         await pilot.pause()
         assert again.screen.query_one("#urge-trigger").value == ""  # noted: the draft is gone
+
+
+async def test_the_start_date_dialog_moves_between_its_buttons_with_the_arrows(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "start-date")
+        assert app.focused.id == "start-date"  # the first field
+        await pilot.press("tab")
+        assert app.focused.id == "keep"
+        await pilot.press("right")
+        assert app.focused.id == "not-now"
+        await pilot.press("left")
+        assert app.focused.id == "keep"
+        await pilot.press("right", "enter")  # "Not now": nothing kept
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert start_date(app.store) is None
