@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import select
 import struct
 import subprocess
 import sys
@@ -60,16 +61,20 @@ class Terminal:
         )
         os.close(slave)
         self._output = bytearray()
+        self._stop = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
-        while True:
+        # select with a timeout, so that the reader never holds the terminal open by being
+        # inside read() when close_window() closes it.
+        while not self._stop.is_set():
             try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
+                ready, _, _ = select.select([self.master], [], [], 0.05)
+                chunk = os.read(self.master, 65536) if ready else b""
+            except (OSError, ValueError):
                 return  # the program closed its side
-            if not chunk:
+            if ready and not chunk:
                 return
             self._output += chunk
 
@@ -100,7 +105,9 @@ class Terminal:
         """What closing a terminal window does: its side goes away, and the kernel sends
         SIGHUP to the program."""
         if self.master >= 0:
-            os.close(self.master)
+            self._stop.set()
+        self._reader.join(2)
+        os.close(self.master)
         self.master = -1
 
     def wait(self, timeout: float = 15.0) -> int:
@@ -113,5 +120,8 @@ class Terminal:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(5)
+        self._stop.set()
+        self._reader.join(2)
         if self.master >= 0:
             os.close(self.master)
+            self.master = -1

@@ -205,7 +205,7 @@ def test_progress_comes_from_the_tracker_facts(paths):
     facts = {fact.label: fact.value for fact in part.facts}
     assert facts["Days without contact"] == "13 days"
     assert facts["Urges that passed without contact"] == "5 of 6"
-    assert facts["Cravings lately"] == "falling"
+    assert facts["Cravings lately"] == "easing"  # the word the tracker screen uses
     first_day = ProgressFacts(days_without_contact=1, longest_streak=None)
     part = next(p for p in build_plan(content, {}, TODAY, first_day).parts if p.id == "progress")
     assert [(f.label, f.value) for f in part.facts] == [

@@ -264,3 +264,10 @@ def test_no_unkind_words_anywhere_in_the_tracker():
 def test_the_tracker_core_does_not_load_textual():
     code = "import sys, workbook.tracker.journal; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_contact_alone_asks_which_one(paths, capsys, no_terminal):
+    assert checkin(paths, "--craving", "3", "--mood", "okay", "--contact") == 2
+    err = capsys.readouterr().err
+    assert "say which: none, allowed" in err
+    assert not paths.data_file.exists()

@@ -62,4 +62,20 @@ def test_words_typed_just_before_the_program_is_closed_are_kept(tmp_path, how):
         terminal.close()
     assert time.monotonic() - started < GRACE_SECONDS + 1  # closing never hangs
     assert status != 0 or how == "SIGINT"
+    # Closed properly on the way: the lock given back with its holder note, nothing half-done.
+    assert not paths.lock_file.with_name(paths.lock_file.name + ".holder").exists()
     assert first_answer(paths) == WORDS
+
+
+def test_closing_the_window_on_a_quiet_screen_ends_the_program(tmp_path):
+    paths = seeded(tmp_path)
+    terminal = Terminal(["--data-dir", str(paths.data_dir)], program_env(tmp_path))
+    try:
+        terminal.wait_for("Truth realizations")
+        time.sleep(0.3)
+        terminal.close_window()
+        terminal.wait(timeout=GRACE_SECONDS + 5)
+    finally:
+        terminal.close()
+    with WorkbookStore.open(paths):  # not held by a program left behind
+        pass

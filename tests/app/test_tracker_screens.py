@@ -616,3 +616,42 @@ async def test_right_then_enter_in_the_slip_question_declines(make_app):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert slips(app.store) == []
+
+
+async def test_an_urge_left_without_a_strength_comes_back_as_a_draft(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3", "enter", "tab", "tab", *"his voice note", "ctrl+q")
+        await pilot.pause()
+    assert urges(app.store) == []  # not noted: it has no strength
+
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3", "enter")
+        await pilot.pause()
+        assert again.screen.query_one("#urge-trigger").value == "his voice note"
+        assert "left before it was noted" in screen_text(again.screen)
+        again.screen.query_one("#strength ScaleRow").focus()
+        await pilot.press("6", "ctrl+s")
+        await pilot.pause()
+        assert [(u.intensity, u.trigger) for u in urges(again.store)] == [(6, "his voice note")]
+        await pilot.press("f3", "enter")
+        await pilot.pause()
+        assert again.screen.query_one("#urge-trigger").value == ""  # noted: the draft is gone
+
+
+async def test_the_start_date_dialog_moves_between_its_buttons_with_the_arrows(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "start-date")
+        assert app.focused.id == "start-date"  # the first field
+        await pilot.press("tab")
+        assert app.focused.id == "keep"
+        await pilot.press("right")
+        assert app.focused.id == "not-now"
+        await pilot.press("left")
+        assert app.focused.id == "keep"
+        await pilot.press("right", "enter")  # "Not now": nothing kept
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert start_date(app.store) is None

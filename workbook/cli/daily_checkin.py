@@ -205,8 +205,8 @@ def ask_for_rest(
         answers["mood"] = ask(lines, question, parse_mood, checkin.mood)
     if given.contact is None:
         question = (
-            f"Any contact with them {when}? (none / allowed: only what your plan allows / "
-            "outside: outside your plan, a slip) "
+            f"Was there any contact with them {when}? (none / allowed: only what your plan "
+            "allows / outside: outside your plan, a slip) "
         )
         answers["contact"] = ask(lines, question, parse_contact, checkin.contact)
     if given.triggers is None:

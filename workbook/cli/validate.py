@@ -16,12 +16,15 @@ from workbook.store.strict_json import DataFileError
 
 
 def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser("validate", parents=parents, help="check exercise files")
+    parser = subparsers.add_parser(
+        "validate", parents=parents, help="check exercise files and your own crisis lines"
+    )
     parser.add_argument(
         "paths",
         metavar="PATH",
         nargs="*",
-        help="exercise files or folders (default: the bundled exercises and your own)",
+        help="exercise or resources.json files, or folders (default: the bundled exercises, "
+        "your own, and your own crisis lines in resources.json in your data folder)",
     )
     return parser
 
@@ -42,6 +45,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         targets = [Path(p).expanduser() for p in args.paths]
     else:
         targets = [d for d in (bundled, paths.user_exercises_dir) if d.is_dir()]
+        if paths.user_resources_file.is_file():
+            targets.append(paths.user_resources_file)
     plan_ids = set(load_plan_outline(bundled / "plan.json").section_ids())
     problems: list[str] = []
     seen: dict[str, Path] = {}
@@ -69,5 +74,9 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         )
         return 1
     if not problems:
-        print(f"All {checked} files are valid: " + ", ".join(str(t) for t in targets))
+        where = ", ".join(str(t) for t in targets)
+        if checked == 1:
+            print(f"The one file is valid: {where}")
+        else:
+            print(f"All {checked} files are valid: {where}")
     return 1 if problems else 0

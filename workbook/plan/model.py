@@ -36,6 +36,7 @@ from workbook.content.models import (
     as_pairs,
 )
 from workbook.tracker.progress import ProgressFacts
+from workbook.tracker.trends import CRAVING_TREND_WORDS
 
 Answers = Mapping[tuple[str, str], Any]
 
@@ -497,7 +498,8 @@ def progress_facts(progress: ProgressFacts) -> tuple[Fact, ...]:
     else:
         facts.append(Fact("Urges logged", "none yet"))
     if progress.craving_trend:
-        facts.append(Fact("Cravings lately", clean(progress.craving_trend)))
+        words = CRAVING_TREND_WORDS.get(progress.craving_trend, progress.craving_trend)
+        facts.append(Fact("Cravings lately", clean(words)))
     facts.append(Fact("Check-ins", str(progress.check_ins)))
     return tuple(facts)
 

@@ -192,6 +192,7 @@ class WorkbookStore:
         # Things that went wrong after the words were safe (a backup, a full disk met with
         # the reserve): said to the user, never a failure. Listeners hear each one as it comes.
         self.warnings: list[str] = []
+        self._closed = False
         self._disk_full = False
         self.warning_listeners: list[Callable[[str], None]] = []
         self._watch_storage()
@@ -305,6 +306,7 @@ class WorkbookStore:
 
     def close(self) -> None:
         with self._mutex:
+            self._closed = True
             self._db.close()
             if self._backups_wanted and self._wrote:
                 self._backup()
@@ -323,6 +325,11 @@ class WorkbookStore:
         """Called before every write: refuses on a read-only store, backs up before the first."""
         if self.read_only_reason:
             raise StoreReadOnlyError(self.read_only_reason)
+        if self._closed:
+            # Closed on the way out (the window was closed): no write without the lock.
+            raise StoreError(
+                f"{self.paths.data_file}: the workbook was closed; nothing was written"
+            )
         if self._backups_wanted and not self._wrote:
             self._backup()
         self._wrote = True

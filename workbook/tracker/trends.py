@@ -15,6 +15,9 @@ import msgspec
 from workbook.tracker.records import CRAVING_MAX, CRAVING_MIN, MOODS, CheckIn, mood_level
 
 FALLING, STEADY, RISING = "falling", "steady", "rising"
+# The words a person reads for a trend, the same in the app and in the plan.
+CRAVING_TREND_WORDS = {FALLING: "easing", STEADY: "steady", RISING: "stronger lately"}
+MOOD_TREND_WORDS = {FALLING: "lower lately", STEADY: "steady", RISING: "lifting"}
 MIN_POINTS = 3
 # The share of a scale's range the line must move across the window to be a trend.
 TREND_SHARE = 0.1

@@ -276,6 +276,10 @@ class WorkbookApp(App[None]):
             self.left_words_unsaved = True
         return saved
 
+    def close_store(self) -> None:
+        """Close the store now (the backup, the lock); closing it again later does nothing."""
+        self.store.close()
+
     async def action_quit(self) -> None:
         """The quick exit: save what was typed, then leave at once, asking nothing."""
         saved = self.save_drafts()

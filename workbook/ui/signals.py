@@ -31,7 +31,9 @@ SETTLE_SECONDS = 0.3
 
 
 class ClosableApp(Protocol):
-    def save_drafts(self) -> None: ...
+    def save_drafts(self) -> object: ...
+
+    def close_store(self) -> None: ...
 
     def exit(self, result: None = None, return_code: int = 0) -> None: ...
 
@@ -64,6 +66,13 @@ def install(app: ClosableApp, grace: float = GRACE_SECONDS) -> Callable[[], None
         await _settle()
         try:
             app.save_drafts()
+            # With the window gone, Textual's own exit can stall writing to a dead terminal
+            # until the watchdog ends it: close the store first (the backup, the lock).
+            app.close_store()
+            if signum == signal.SIGHUP:
+                # The terminal is gone: there is nothing left to restore on it, and writing
+                # the goodbye to a hung-up terminal only stalls. Everything is saved and closed.
+                os._exit(status)
         finally:
             app.exit(return_code=status)
 

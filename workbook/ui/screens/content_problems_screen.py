@@ -19,10 +19,11 @@ class ContentProblemsScreen(Screen[None]):
     CSS_PATH = SCREENS_CSS
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "Back")]
 
-    def __init__(self, problems: list[str], exercises_dir: Path) -> None:
+    def __init__(self, problems: list[str], exercises_dir: Path, resources_file: Path) -> None:
         super().__init__(classes="problems-screen")
         self.problems = problems
         self.exercises_dir = exercises_dir
+        self.resources_file = resources_file
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -36,9 +37,10 @@ class ContentProblemsScreen(Screen[None]):
                 yield Static(plain(problem), classes="problem")
             yield Static(
                 plain(
-                    f"To fix a file, edit it in {self.exercises_dir} and open the workbook "
-                    "again. `workbook validate` in a terminal checks a file and says what "
-                    "is wrong."
+                    "To fix a file, edit it where it is named above and open the workbook "
+                    f"again: your own exercises are in {self.exercises_dir}, your own crisis "
+                    f"lines in {self.resources_file}. `workbook validate` in a terminal "
+                    "checks them and says what is wrong."
                 ),
                 id="problems-advice",
             )

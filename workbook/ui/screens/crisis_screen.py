@@ -26,6 +26,11 @@ CHECK_NUMBERS = (
     "where you live."
 )
 DANGER_NOW = "If you are in danger right now, call your local emergency number."
+# The smallest useful resources.json, as the README shows it too.
+OWN_EXAMPLE = (
+    '{"regions": [{"id": "mine", "name": "My people",\n'
+    '  "lines": [{"name": "Sam, my sister", "call": "07700 900123"}]}]}'
+)
 
 
 class CrisisScreen(Screen[None]):
@@ -68,7 +73,10 @@ class CrisisScreen(Screen[None]):
             yield Static(
                 plain(
                     "You can add your own numbers (a friend, your counselor, a local "
-                    f"service) in {self.own_file}. Press Escape to go back."
+                    f"service) in {self.own_file}, a text file like this:\n{OWN_EXAMPLE}\n"
+                    "Each line needs a name and a number to call or to text; hours and "
+                    "purpose are optional. `workbook validate` checks the file. Press Escape "
+                    "to go back."
                 ),
                 classes="crisis-own",
             )

@@ -27,6 +27,7 @@ KEYS = [
             ("Ctrl+P", "Find any command: open an exercise, your answers, the theme."),
             ("Tab / Shift+Tab", "Move between the parts of a screen."),
             ("Escape", "Go back."),
+            ("← → or Tab", "In a question box: move between its buttons."),
         ],
     ),
     (
@@ -77,7 +78,8 @@ KEYS = [
     (
         "Check-in, urge, slip",
         [
-            ("Ctrl+S", "Save it. Escape saves a check-in too, on the way back."),
+            ("Ctrl+S", "Save it."),
+            ("Escape", "Back. With changes, it asks first: keep, discard or stay."),
             ("Tab / Shift+Tab", "Move from one question to the next."),
         ],
     ),

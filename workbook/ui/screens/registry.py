@@ -48,7 +48,10 @@ def _welcome(app: WorkbookApp) -> Screen:
 def _problems(app: WorkbookApp) -> Screen:
     from workbook.ui.screens.content_problems_screen import ContentProblemsScreen
 
-    return ContentProblemsScreen(app.content.problems, app.store.paths.user_exercises_dir)
+    paths = app.store.paths
+    return ContentProblemsScreen(
+        app.content.problems, paths.user_exercises_dir, paths.user_resources_file
+    )
 
 
 def _search(app: WorkbookApp) -> Screen:

@@ -30,7 +30,7 @@ from workbook.tracker.journal import (
     withdraw_slip,
 )
 from workbook.tracker.records import CRAVING_MAX, CRAVING_MIN, CheckIn, Slip, Urge
-from workbook.tracker.trends import FALLING, RISING, STEADY
+from workbook.tracker.trends import CRAVING_TREND_WORDS, MOOD_TREND_WORDS
 from workbook.ui.screens.confirm_modal import ConfirmModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
@@ -46,8 +46,8 @@ from workbook.ui.widgets.tracker_words import (
 )
 
 WINDOWS = (30, 90)
-CRAVING_TREND = {FALLING: "easing", STEADY: "steady", RISING: "stronger lately"}
-MOOD_TREND = {FALLING: "lower lately", STEADY: "steady", RISING: "lifting"}
+CRAVING_TREND = CRAVING_TREND_WORDS
+MOOD_TREND = MOOD_TREND_WORDS
 TOO_FEW = "too few to tell"
 KEYS_HINT = "C check in · F3 urge · S slip · D start date · T 30/90 days · Enter: change"
 

@@ -19,6 +19,7 @@ from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Stat
 
 from workbook.content.models import Catalog, ScalePrompt, TextPrompt, YesNoPrompt
 from workbook.store.database import Clock, StoreError, WorkbookStore
+from workbook.store.drafts import draft, forget_draft, keep_draft
 from workbook.tracker.journal import TrackerInputError, UrgeKit, known_triggers, log_urge, urge_kit
 from workbook.ui.screens.leave_modal import DISCARD, KEEP, LeaveModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
@@ -36,6 +37,10 @@ PAUSE_LEAD = (
     "An urge is a wave: it rises, it peaks, and it passes. You do not have to act on it. "
     "Give it one minute first, and just breathe."
 )
+# Words written about an urge but not noted (no strength chosen yet), kept by the quick exit
+# or a closed window: {"text": what set it off, "did": what the user did}.
+URGE_DRAFT = "tracker/urge"
+DRAFT_HINT = "You began noting an urge earlier and left before it was noted; here it is."
 NO_KIT = (
     "When you fill in your abstinence plan (your reasons, your steps for a craving, the "
     "people you can reach), your own words will be here for moments like this."
@@ -105,6 +110,10 @@ class UrgeScreen(Screen[None]):
         self.timer: Timer | None = None
         self.pausing = True
         self.logged = False
+        kept = draft(store, URGE_DRAFT) or {}
+        self.draft_trigger: str = kept.get("text") or ""
+        self.draft_did: str = kept.get("did") or ""
+        self.has_draft = bool(kept)
 
     # --- layout -------------------------------------------------------------------------
 
@@ -120,10 +129,13 @@ class UrgeScreen(Screen[None]):
             with VerticalScroll(id="after-pause"):
                 yield from self._kit()
                 yield Static("Note this urge", classes="tracker-heading")
+                if self.has_draft:
+                    yield Static(DRAFT_HINT, classes="tracker-hint")
                 yield Static(plain(STRENGTH.label), classes="tracker-label")
                 yield ScaleField(STRENGTH, None, id="strength")
                 yield Static("What set it off?", classes="tracker-label")
                 yield Input(
+                    self.draft_trigger,
                     placeholder="A song, a date, a message…",
                     suggester=SuggestFromList(self.known, case_sensitive=False),
                     select_on_focus=False,
@@ -135,7 +147,7 @@ class UrgeScreen(Screen[None]):
                         classes="tracker-hint",
                     )
                 yield Static(plain(DID.label), classes="tracker-label")
-                yield TextField(DID, "", id="urge-did")
+                yield TextField(DID, self.draft_did, id="urge-did")
                 yield Static(plain(PASSED.label), classes="tracker-label")
                 yield YesNoField(PASSED, None, id="urge-passed", classes="-across")
                 yield Button("Note it  ^S", id="log", variant="primary")
@@ -217,13 +229,35 @@ class UrgeScreen(Screen[None]):
         except (OSError, StoreError) as error:
             return f"Could not save just now ({error}). What you wrote is still here."
         self.logged = True
+        self._forget_draft()
         return None
 
     def save_now(self) -> bool:
-        """On the quick exit: note the urge if it can be (a strength was chosen)."""
-        if self.logged or self.query_one("#strength", ScaleField).value is None:
+        """On the quick exit or a closed window: note the urge if it can be (a strength was
+        chosen); otherwise keep what was written as a draft that comes back next time."""
+        if self.logged or not self._typed():
             return True
-        return self._write() is None
+        if self.query_one("#strength", ScaleField).value is not None:
+            return self._write() is None
+        try:
+            keep_draft(
+                self.store,
+                URGE_DRAFT,
+                self.query_one("#urge-trigger", Input).value,
+                did=self.query_one("#urge-did", TextField).value,
+            )
+        except (OSError, StoreError):
+            return False
+        return True
+
+    def _forget_draft(self) -> None:
+        if not self.has_draft:
+            return
+        try:
+            forget_draft(self.store, URGE_DRAFT)
+        except (OSError, StoreError):
+            return  # it comes back next time: nothing is lost by keeping it
+        self.has_draft = False
 
     @on(Button.Pressed, "#log")
     def action_log(self) -> None:
@@ -267,4 +301,5 @@ class UrgeScreen(Screen[None]):
         if choice == KEEP:
             self.action_log()  # leaves once noted; stays, saying why, when it cannot be
         elif choice == DISCARD:
+            self._forget_draft()
             self.dismiss()
