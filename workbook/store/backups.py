@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from workbook.paths import Paths, ensure_private_dir
+from workbook.store.reading import check_workbook
 from workbook.store.storage import UnreadableDataError, atomic_write, read_database_file
 
 KEEP_BACKUPS = 10
@@ -54,7 +55,7 @@ def make_backup(paths: Paths, now: dt.datetime) -> Path | None:
 def newest_good_backup(paths: Paths) -> Path | None:
     for backup in list_backups(paths):
         try:
-            read_database_file(backup)
+            read_database_file(backup, check_workbook)
         except (UnreadableDataError, OSError):
             continue
         return backup
@@ -76,11 +77,11 @@ def set_aside_unreadable(paths: Paths, now: dt.datetime) -> Path:
 
 def restore_backup(paths: Paths, backup: Path, now: dt.datetime) -> Path | None:
     """Put `backup` in place of the data file; an unreadable current file is set aside first."""
-    read_database_file(backup)  # never restore something that cannot be read
+    read_database_file(backup, check_workbook)  # never restore something that cannot be read
     set_aside = None
     if paths.data_file.exists():
         try:
-            read_database_file(paths.data_file)
+            read_database_file(paths.data_file, check_workbook)
         except UnreadableDataError:
             set_aside = set_aside_unreadable(paths, now)
         else:

@@ -20,6 +20,8 @@ from tinydb import Query, TinyDB
 
 from workbook.paths import FILE_MODE, Paths, ensure_private_dir
 from workbook.store import backups
+from workbook.store.reading import check_workbook
+from workbook.store.schema import Stamp
 from workbook.store.storage import DurableStorage, UnreadableDataError
 
 SCHEMA_VERSION = 1
@@ -40,7 +42,8 @@ def to_stamp(moment: dt.datetime) -> str:
 
 
 def from_stamp(stamp: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(stamp)
+    """A saved time (RFC 3339 with a zone, as the reader checked it); ValueError otherwise."""
+    return msgspec.convert(stamp, Stamp)
 
 
 class StoreError(Exception):
@@ -155,7 +158,7 @@ class WorkbookStore:
         cls, paths: Paths, clock: Clock, lock: FileLock, backup: bool
     ) -> WorkbookStore:
         try:
-            db = TinyDB(paths.data_file, storage=DurableStorage)
+            db = TinyDB(paths.data_file, storage=DurableStorage, check=check_workbook)
         except UnreadableDataError as problem:
             set_aside = backups.set_aside_unreadable(paths, clock())
             raise StoreUnreadableError(
@@ -165,7 +168,9 @@ class WorkbookStore:
         version = cls._schema_version(db)
         if version > SCHEMA_VERSION:
             db.close()
-            db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
+            db = TinyDB(
+                paths.data_file, storage=DurableStorage, access_mode="r", check=check_workbook
+            )
             reason = (
                 f"{paths.data_file} was saved by a newer version of workbook; it is open "
                 "read-only so nothing in it is lost. Update workbook to make changes."
@@ -305,12 +310,12 @@ class WorkbookStore:
     def last_saved(self, exercise_id: str) -> dt.datetime | None:
         with self._mutex:
             table = self._db.table(ANSWERS_TABLE)
-            stamps = [
-                table.get(doc_id=doc_id)["revisions"][-1]["saved_at"]
+            moments = [
+                from_stamp(table.get(doc_id=doc_id)["revisions"][-1]["saved_at"])
                 for (exercise, _), doc_id in self._answer_ids.items()
                 if exercise == exercise_id
             ]
-            return from_stamp(max(stamps)) if stamps else None
+            return max(moments) if moments else None
 
     def answer_docs(self) -> list[dict[str, Any]]:
         """Raw answer documents (exercise, prompt, revisions), for export and reports."""
@@ -368,7 +373,7 @@ class WorkbookStore:
             self._db.storage.write(tables)
             # TinyDB's tables cache ids and query results: start them afresh.
             self._db.close()
-            self._db = TinyDB(self.paths.data_file, storage=DurableStorage)
+            self._db = TinyDB(self.paths.data_file, storage=DurableStorage, check=check_workbook)
             self._index_answers()
 
 
@@ -380,7 +385,7 @@ def read_snapshot(paths: Paths, clock: Clock = utc_now) -> Iterator[WorkbookStor
     reader sees the old file or the new one. An older file is migrated first (with the lock).
     """
     try:
-        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
+        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r", check=check_workbook)
     except FileNotFoundError:
         yield None
         return

@@ -14,6 +14,7 @@ import contextlib
 import os
 import tempfile
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,20 +22,12 @@ import msgspec
 from tinydb.storages import Storage
 
 from workbook.paths import ensure_private_dir
+from workbook.store.reading import UnreadableDataError as UnreadableDataError
+from workbook.store.reading import decode_tables
 
 TEMP_SUFFIX = ".tmp"
 
 _encoder = msgspec.json.Encoder()
-_decoder = msgspec.json.Decoder()
-
-
-class UnreadableDataError(Exception):
-    """The data file exists but cannot be trusted: it must not be treated as empty."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
 
 
 def temp_prefix(path: Path) -> str:
@@ -77,28 +70,19 @@ def atomic_write(path: Path, payload: bytes) -> None:
     fsync_dir(path.parent)
 
 
-def decode_database(payload: bytes, path: Path) -> dict[str, Any]:
-    """Parse the whole file, refusing anything that is not a TinyDB database."""
-    if not payload.strip():
-        raise UnreadableDataError(path, "the file is empty")
-    try:
-        data = _decoder.decode(payload)
-    except msgspec.DecodeError as error:
-        raise UnreadableDataError(path, f"the file is damaged ({error})") from None
-    if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in data.values()
-    ):
-        raise UnreadableDataError(path, "the file is not a workbook database")
-    return data
-
-
 def encode_database(data: dict[str, Any]) -> bytes:
     return _encoder.encode(data)
 
 
-def read_database_file(path: Path) -> dict[str, Any]:
-    return decode_database(path.read_bytes(), path)
+Check = Callable[[dict[str, Any], Path], None]
+
+
+def read_database_file(path: Path, check: Check | None = None) -> dict[str, Any]:
+    """The tables of a TinyDB file, checked by `check` too when given; UnreadableDataError."""
+    data = decode_tables(path.read_bytes(), path)
+    if check is not None:
+        check(data, path)
+    return data
 
 
 class DurableStorage(Storage):
@@ -110,6 +94,7 @@ class DurableStorage(Storage):
         create_dirs: bool = False,
         encoding: str | None = None,
         access_mode: str = "r+",
+        check: Check | None = None,
         **_json_options: Any,
     ) -> None:
         super().__init__()
@@ -120,13 +105,14 @@ class DurableStorage(Storage):
                 stacklevel=2,
             )
         self.path = Path(path)
+        self._check = check
         self.read_only = access_mode in ("r", "rb")
         if create_dirs and not self.read_only:
             ensure_private_dir(self.path.parent)
         if not self.read_only:
             remove_leftover_temp_files(self.path)
         if self.path.exists():
-            self._data = read_database_file(self.path)
+            self._data = read_database_file(self.path, self._check)
         elif self.read_only:
             raise FileNotFoundError(f"{self.path}: no such file")
         else:
@@ -145,7 +131,7 @@ class DurableStorage(Storage):
         except BaseException:
             # TinyDB may have edited documents in place before the failed write;
             # go back to exactly what is on disk.
-            self._data = read_database_file(self.path)
+            self._data = read_database_file(self.path, self._check)
             raise
         self._data = data
 
