@@ -8,11 +8,11 @@ anything else happens to it.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 from workbook.paths import Paths, ensure_private_dir
-from workbook.store.reading import check_workbook
+from workbook.store.reading import MAX_DATA_BYTES, check_workbook
+from workbook.store.regular_files import read_regular_file
 from workbook.store.storage import UnreadableDataError, atomic_write, read_database_file
 
 KEEP_BACKUPS = 10
@@ -22,6 +22,18 @@ UNREADABLE_MARK = ".unreadable-"
 
 def _stamp(now: dt.datetime) -> str:
     return now.astimezone(dt.timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+
+
+def read_data_file(path: Path) -> bytes:
+    """A data file or a copy of it: a regular file of at most MAX_DATA_BYTES, or OSError."""
+    return read_regular_file(path, MAX_DATA_BYTES)
+
+
+def _same(path: Path, payload: bytes) -> bool:
+    try:
+        return read_data_file(path) == payload
+    except OSError:
+        return False  # a FIFO or a folder with a backup's name is not a copy of anything
 
 
 def list_backups(paths: Paths) -> list[Path]:
@@ -35,11 +47,11 @@ def make_backup(paths: Paths, now: dt.datetime) -> Path | None:
     """Copy the data file into the backups folder, unless the newest backup is the same."""
     if not paths.data_file.exists():
         return None
-    payload = paths.data_file.read_bytes()
+    payload = read_data_file(paths.data_file)
     existing = list_backups(paths)
     # Sizes first: reading a large newest backup only when it could be the same.
     newest = existing[0] if existing else None
-    if newest and newest.stat().st_size == len(payload) and newest.read_bytes() == payload:
+    if newest and newest.stat().st_size == len(payload) and _same(newest, payload):
         return newest
     ensure_private_dir(paths.backups_dir)
     count = 0
@@ -65,13 +77,12 @@ def newest_good_backup(paths: Paths) -> Path | None:
 def set_aside_unreadable(paths: Paths, now: dt.datetime) -> Path:
     """Copy an unreadable data file next to it (once per distinct content) and return the copy."""
     original = paths.data_file
-    payload = original.read_bytes()
+    payload = read_data_file(original)
     for earlier in sorted(original.parent.glob(f"{original.name}{UNREADABLE_MARK}*")):
-        if earlier.read_bytes() == payload:
+        if _same(earlier, payload):
             return earlier
     copy = original.with_name(f"{original.name}{UNREADABLE_MARK}{_stamp(now)}")
-    shutil.copy2(original, copy)
-    copy.chmod(0o600)
+    atomic_write(copy, payload)  # 0600, whole or not at all
     return copy
 
 
@@ -86,5 +97,5 @@ def restore_backup(paths: Paths, backup: Path, now: dt.datetime) -> Path | None:
             set_aside = set_aside_unreadable(paths, now)
         else:
             make_backup(paths, now)
-    atomic_write(paths.data_file, backup.read_bytes())
+    atomic_write(paths.data_file, read_data_file(backup))
     return set_aside

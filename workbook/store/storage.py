@@ -22,8 +22,9 @@ import msgspec
 from tinydb.storages import Storage
 
 from workbook.paths import ensure_private_dir
+from workbook.store.reading import MAX_DATA_BYTES, decode_tables
 from workbook.store.reading import UnreadableDataError as UnreadableDataError
-from workbook.store.reading import decode_tables
+from workbook.store.regular_files import read_regular_file
 
 TEMP_SUFFIX = ".tmp"
 
@@ -79,7 +80,7 @@ Check = Callable[[dict[str, Any], Path], None]
 
 def read_database_file(path: Path, check: Check | None = None) -> dict[str, Any]:
     """The tables of a TinyDB file, checked by `check` too when given; UnreadableDataError."""
-    data = decode_tables(path.read_bytes(), path)
+    data = decode_tables(read_regular_file(path, MAX_DATA_BYTES), path)
     if check is not None:
         check(data, path)
     return data
