@@ -57,7 +57,8 @@ class WorkbookApp(App[None]):
         for theme in THEMES:
             self.register_theme(theme)
         saved_theme = self.store.setting(THEME_SETTING, DEFAULT_THEME)
-        return saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
+        known = isinstance(saved_theme, str) and saved_theme in self.available_themes
+        return saved_theme if known else DEFAULT_THEME
 
     # The saved theme is the starting value, read while App.__init__ builds the stylesheet from
     # it: setting `theme` after __init__ would parse all the CSS a second time at start-up.

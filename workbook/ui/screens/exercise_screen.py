@@ -23,7 +23,14 @@ from textual.worker import Worker, WorkerState
 
 from workbook.content.models import Exercise, Prompt
 from workbook.store.database import Clock, StoreError, WorkbookStore
-from workbook.store.drafts import RESUME_SETTING, PendingAnswer, PendingSaves, saved_draft
+from workbook.store.drafts import (
+    RESUME_SETTING,
+    PendingAnswer,
+    PendingSaves,
+    resume_places,
+    resume_setting,
+    saved_draft,
+)
 from workbook.ui.screens.history_screen import HistoryScreen
 from workbook.ui.screens.outline_modal import ALL_ANSWERS, INTRODUCTION, OutlineModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
@@ -142,8 +149,7 @@ class ExerciseScreen(Screen[None]):
         return next(i for i, p in enumerate(self.prompts, start=1) if p.id == prompt_id)
 
     def last_prompt(self) -> str | None:
-        places = self.store.setting(RESUME_SETTING, {}) or {}
-        prompt_id = (places.get("prompts") or {}).get(self.exercise.id)
+        prompt_id = resume_places(self.store).prompts.get(self.exercise.id)
         return prompt_id if self.exercise.prompt(prompt_id or "") else None
 
     # --- moving between pages -----------------------------------------------------------
@@ -239,9 +245,7 @@ class ExerciseScreen(Screen[None]):
         page.show_note(note)
 
     def _remember_place(self, prompt_id: str) -> None:
-        places = dict(self.store.setting(RESUME_SETTING, {}) or {})
-        places["exercise"] = self.exercise.id
-        places["prompts"] = {**(places.get("prompts") or {}), self.exercise.id: prompt_id}
+        places = resume_setting(self.store, self.exercise.id, prompt_id)
         self.run_worker(
             lambda: self.store.set_setting(RESUME_SETTING, places),
             thread=True,
