@@ -18,9 +18,15 @@ from textual.screen import Screen
 
 from workbook.content.loading import Content
 from workbook.store.database import Clock, WorkbookStore, utc_now
+from workbook.ui import screen_text, terminal_input
 from workbook.ui.screens.home_screen import HomeScreen
 from workbook.ui.screens.registry import HOME_ENTRIES, NAMED_SCREENS
 from workbook.ui.widgets.themes import DEFAULT_THEME, THEMES
+
+# Before anything is drawn: no control character from the user's data reaches the terminal.
+screen_text.install()
+# An invalid byte typed at the terminal is a visible symbol, not a dead keyboard.
+terminal_input.install()
 
 WELCOME_SEEN = "welcome_seen"
 THEME_SETTING = "theme"
