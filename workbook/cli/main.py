@@ -25,7 +25,7 @@ from workbook.cli import restore as restore_command
 from workbook.cli import validate as validate_command
 from workbook.cli import where as where_command
 from workbook.errors import UserError
-from workbook.paths import resolve_paths
+from workbook.paths import DATA_DIR_ENV, resolve_paths
 from workbook.store.database import StoreError
 from workbook.store.strict_json import DataFileError
 
@@ -76,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as leaving:
         return leaving.code if isinstance(leaving.code, int) else EXIT_USAGE
+    if args.data_dir == "" or (args.data_dir is None and os.environ.get(DATA_DIR_ENV) == ""):
+        # An empty name is a mistake (an unset variable in a script), never "the default".
+        where = "--data-dir" if args.data_dir == "" else DATA_DIR_ENV
+        print(f"workbook: {where} is empty; name a folder, or leave it out", file=sys.stderr)
+        return EXIT_USAGE
     paths = resolve_paths(args.data_dir, dict(os.environ))
     try:
         return args.run(args, paths)

@@ -7,13 +7,19 @@ anything else happens to it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
 from workbook.paths import Paths, ensure_private_dir
 from workbook.store.reading import MAX_DATA_BYTES, check_workbook
 from workbook.store.regular_files import read_regular_file
-from workbook.store.storage import UnreadableDataError, atomic_write, read_database_file
+from workbook.store.storage import (
+    TEMP_SUFFIX,
+    UnreadableDataError,
+    atomic_write,
+    read_database_file,
+)
 
 KEEP_BACKUPS = 10
 BACKUP_PREFIX = "workbook-"
@@ -34,6 +40,22 @@ def _same(path: Path, payload: bytes) -> bool:
         return read_data_file(path) == payload
     except OSError:
         return False  # a FIFO or a folder with a backup's name is not a copy of anything
+
+
+def remove_leftover_temp_files(paths: Paths) -> list[Path]:
+    """Copies abandoned half-way by a kill (a backup, a set-aside copy): never the only copy of
+    anything, since the file they copy is still in place. The data file's own are removed by
+    the storage. Only called with the lock held, so no other workbook is writing them."""
+    removed = []
+    for folder, pattern in (
+        (paths.backups_dir, f".{BACKUP_PREFIX}*{TEMP_SUFFIX}"),
+        (paths.data_dir, f".{paths.data_file.name}{UNREADABLE_MARK}*{TEMP_SUFFIX}"),
+    ):
+        for leftover in folder.glob(pattern) if folder.is_dir() else []:
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
 
 
 def list_backups(paths: Paths) -> list[Path]:

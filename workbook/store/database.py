@@ -8,6 +8,7 @@ An unreadable file is set aside and reported; it is never treated as empty.
 from __future__ import annotations
 
 import datetime as dt
+import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -78,6 +79,24 @@ class StoreReadOnlyError(StoreError):
     pass
 
 
+def read_only_choice(paths: Paths) -> str | None:
+    """Why the workbook must open read-only because the user made it so, or None.
+
+    Mode bits, not access(): they say what the user chose, even to root, who may write anyway.
+    """
+    for path, what in ((paths.data_file, "file"), (paths.data_dir, "folder")):
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            continue
+        if not mode & stat.S_IWUSR:
+            return (
+                f"The {what} {path} is read-only, so the workbook is open read-only and nothing "
+                f"will be changed. To write again, make it writable (chmod u+w {path})."
+            )
+    return None
+
+
 def acquire_lock(paths: Paths) -> FileLock:
     """Take the one-process lock on the workbook, or say plainly that it is taken."""
     ensure_private_dir(paths.data_dir)
@@ -146,6 +165,9 @@ class WorkbookStore:
 
     @classmethod
     def open(cls, paths: Paths, clock: Clock = utc_now, *, backup: bool = True) -> WorkbookStore:
+        reason = read_only_choice(paths)
+        if reason is not None:
+            return cls._open_read_only(paths, clock, reason)
         lock = acquire_lock(paths)
         try:
             return cls._open_locked(paths, clock, lock, backup)
@@ -157,6 +179,7 @@ class WorkbookStore:
     def _open_locked(
         cls, paths: Paths, clock: Clock, lock: FileLock, backup: bool
     ) -> WorkbookStore:
+        backups.remove_leftover_temp_files(paths)
         try:
             db = TinyDB(paths.data_file, storage=DurableStorage, check=check_workbook)
         except UnreadableDataError as problem:
@@ -184,6 +207,29 @@ class WorkbookStore:
             db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
         return cls(db, paths, clock, lock, backup=backup)
 
+    @classmethod
+    def _open_read_only(cls, paths: Paths, clock: Clock, reason: str) -> WorkbookStore:
+        """The user made the file or its folder read-only: read it, change nothing, no lock
+        (it cannot be made there), no backups, no migration written (done in memory)."""
+        try:
+            db = TinyDB(
+                paths.data_file, storage=DurableStorage, access_mode="r", check=check_workbook
+            )
+        except FileNotFoundError:
+            raise StoreReadOnlyError(
+                f"{paths.data_dir} is read-only and holds no workbook yet; make it writable "
+                "(chmod u+w) or choose another folder with --data-dir"
+            ) from None
+        except UnreadableDataError as problem:
+            raise StoreError(
+                f"{problem.path}: {problem.problem}. It is read-only, so nothing was set aside "
+                "or changed; `workbook restore` can bring back a backup once it is writable."
+            ) from None
+        version = cls._schema_version(db)
+        if version < SCHEMA_VERSION:
+            db.storage.replace_in_memory(cls._migrated(db.storage.read(), version))
+        return cls(db, paths, clock, None, read_only_reason=reason, backup=False)
+
     @staticmethod
     def _schema_version(db: TinyDB) -> int:
         meta = db.table(META_TABLE).get(doc_id=1)
@@ -193,13 +239,16 @@ class WorkbookStore:
         return int(meta.get("schema_version", 1))
 
     @staticmethod
-    def _migrate(db: TinyDB, version: int) -> None:
-        tables = db.storage.read()
+    def _migrated(tables: dict[str, Any], version: int) -> dict[str, Any]:
         while version < SCHEMA_VERSION:
             tables = MIGRATIONS[version](tables)
             version += 1
         tables[META_TABLE] = {"1": {"schema_version": SCHEMA_VERSION}}
-        db.storage.write(tables)
+        return tables
+
+    @classmethod
+    def _migrate(cls, db: TinyDB, version: int) -> None:
+        db.storage.write(cls._migrated(db.storage.read(), version))
 
     @property
     def read_only(self) -> bool:

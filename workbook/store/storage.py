@@ -54,11 +54,23 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _mode_to_keep(path: Path) -> int | None:
+    """The permissions of the file being replaced: the user may have chosen them (0644 to
+    share a plan), and a save must not change them behind their back."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return None
+
+
 def atomic_write(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else."""
     # mkstemp creates the file 0600, so the words are private from the first byte.
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
     try:
+        kept_mode = _mode_to_keep(path)
+        if kept_mode is not None:
+            os.fchmod(fd, kept_mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -119,6 +131,10 @@ class DurableStorage(Storage):
         else:
             self._data = {}
             self._write_file(self._data)
+
+    def replace_in_memory(self, data: dict[str, Any]) -> None:
+        """What reads return from now on, written nowhere (a read-only file, migrated)."""
+        self._data = data
 
     def read(self) -> dict[str, Any]:
         # A fresh top-level dict, so TinyDB's edits reach memory only through write().
