@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import adapters
 import measures
+import tracker_screen
 from report import ERROR, Row, as_json, table
 from workload import check_same_file, fill_by_replacing, fill_by_saving, make_saves
 
@@ -46,6 +47,7 @@ NEEDS = {
     "history": {10_000},
     "plan": {10_000},
     "open": {50_000},
+    "tracker": set(),
 }
 
 
@@ -59,12 +61,15 @@ class Repeats:
     history_screen: int
     plan: int
     open: int
+    tracker: int = 5
 
 
 FULL = Repeats(
     startup=15, saves=41, stock=11, typing=3, history=101, history_screen=7, plan=7, open=11
 )
-QUICK = Repeats(startup=3, saves=9, stock=3, typing=1, history=21, history_screen=2, plan=2, open=3)
+QUICK = Repeats(
+    startup=3, saves=9, stock=3, typing=1, history=21, history_screen=2, plan=2, open=3, tracker=2
+)
 
 
 def say(message: str) -> None:
@@ -165,6 +170,13 @@ def run_sections(
             "open_50000",
             "Open the 50,000-revision store (read, parse, validate)",
             lambda: measures.open_rows(stores[50_000], repeats.open),
+        )
+    if "tracker" in sections:
+        measure(
+            rows,
+            "tracker",
+            "Tracker screen: 10 years of check-ins, a long note",
+            lambda: tracker_screen.tracker_rows(root, content, repeats.tracker),
         )
     return rows
 

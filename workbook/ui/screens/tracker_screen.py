@@ -49,6 +49,10 @@ WINDOWS = (30, 90)
 CRAVING_TREND = {FALLING: "easing", STEADY: "steady", RISING: "stronger lately"}
 MOOD_TREND = {FALLING: "lower lately", STEADY: "steady", RISING: "lifting"}
 TOO_FEW = "too few to tell"
+# Entries listed at first, and added each time "older entries" is chosen: ten years of daily
+# check-ins would take seconds to lay out, and nobody scrolls through them all at once.
+PAGE = 60
+OLDER = "older"
 KEYS_HINT = "C check in · F3 urge · S slip · D start date · T 30/90 days · Enter: change"
 
 
@@ -87,6 +91,7 @@ class TrackerScreen(Screen[None]):
         self.clock = clock
         self.window = WINDOWS[0]
         self.entries: list[HistoryEntry] = []
+        self.shown = PAGE
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -109,10 +114,10 @@ class TrackerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Days without contact"
-        self.show_all()
         self.query_one("#tracker-history").focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: this fills it the first time too.
         self.show_all()
 
     # --- showing ------------------------------------------------------------------------
@@ -163,8 +168,17 @@ class TrackerScreen(Screen[None]):
                 )
             )
             return
-        listing.add_options(entry_option(e, i) for i, e in enumerate(self.entries))
-        listing.highlighted = min(highlighted or 0, len(self.entries) - 1)
+        shown = self.entries[: self.shown]
+        listing.add_options(entry_option(e, i) for i, e in enumerate(shown))
+        more = len(self.entries) - len(shown)
+        if more:
+            entries = "entry" if more == 1 else "entries"
+            listing.add_option(Option(f"Show older entries ({more:,} more {entries})", id=OLDER))
+        listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+
+    def show_older(self) -> None:
+        self.shown += PAGE
+        self.show_history()
 
     # --- keys ---------------------------------------------------------------------------
 
@@ -191,6 +205,9 @@ class TrackerScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#tracker-history")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == OLDER:
+            self.show_older()
+            return
         index = int((event.option.id or "entry--1").removeprefix("entry-"))
         if not 0 <= index < len(self.entries):
             return
