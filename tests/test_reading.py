@@ -15,6 +15,7 @@ from workbook.cli.main import main
 from workbook.paths import Paths
 from workbook.store.database import StoreUnreadableError, WorkbookStore
 from workbook.store.reading import UnreadableDataError, decode_workbook
+from workbook.store.schema import MAX_READ_TEXT_CHARS
 
 STAMP = "2026-03-14T09:30:00.000000+00:00"
 
@@ -99,7 +100,9 @@ UNREADABLE = {
     "a table that is a list": b'{"answers": []}',
     "not an object": b"[]",
     "empty": b"",
-    "a text over the limit": with_change(lambda t: t["checkins"]["2"].update(note="x" * 1_000_001)),
+    "a text over the limit": with_change(
+        lambda t: t["checkins"]["2"].update(note="x" * (MAX_READ_TEXT_CHARS + 1))
+    ),
 }
 
 

@@ -22,6 +22,9 @@ from workbook.store.storage import (
 )
 
 KEEP_BACKUPS = 10
+# And no more than this in all (beyond the newest, which is always kept): ten copies of a very
+# large workbook would otherwise fill a disk.
+KEEP_BACKUPS_BYTES = 256 * 1024 * 1024
 BACKUP_PREFIX = "workbook-"
 UNREADABLE_MARK = ".unreadable-"
 
@@ -81,9 +84,20 @@ def make_backup(paths: Paths, now: dt.datetime) -> Path | None:
     while (target := paths.backups_dir / f"{BACKUP_PREFIX}{_stamp(now)}-{count:02}.json").exists():
         count += 1
     atomic_write(target, payload)
-    for old in list_backups(paths)[KEEP_BACKUPS:]:
-        old.unlink(missing_ok=True)
+    prune_backups(paths)
     return target
+
+
+def prune_backups(paths: Paths) -> None:
+    """Keep the newest KEEP_BACKUPS, as long as together they fit in KEEP_BACKUPS_BYTES."""
+    total = 0
+    for index, backup in enumerate(list_backups(paths)):
+        try:
+            total += backup.stat().st_size
+        except FileNotFoundError:
+            continue
+        if index > 0 and (index >= KEEP_BACKUPS or total > KEEP_BACKUPS_BYTES):
+            backup.unlink(missing_ok=True)
 
 
 def newest_good_backup(paths: Paths) -> Path | None:

@@ -22,7 +22,7 @@ from tinydb import Query, TinyDB
 from workbook.paths import FILE_MODE, Paths, ensure_private_dir
 from workbook.store import backups
 from workbook.store.reading import check_workbook
-from workbook.store.schema import Stamp
+from workbook.store.schema import Stamp, storable_problem
 from workbook.store.storage import DurableStorage, UnreadableDataError
 
 SCHEMA_VERSION = 1
@@ -77,6 +77,10 @@ class StoreUnreadableError(StoreError):
 
 class StoreReadOnlyError(StoreError):
     pass
+
+
+class NotStorableError(StoreError):
+    """A value too long (or of a kind) the data file cannot keep; nothing was written."""
 
 
 def read_only_choice(paths: Paths) -> str | None:
@@ -301,6 +305,9 @@ class WorkbookStore:
         Saves that share a `visit` (one sitting with one prompt) update the revision that
         visit started, so history shows one revision per visit, not one per keystroke.
         """
+        problem = storable_problem(value)
+        if problem is not None:
+            raise NotStorableError(f"This answer was not saved: {problem}.")
         with self._mutex:
             self._before_write()
             table = self._db.table(ANSWERS_TABLE)
@@ -378,6 +385,9 @@ class WorkbookStore:
     # --- records: settings and tracker entries, each a document with a unique key --------
 
     def put_record(self, table_name: str, key: str, fields: dict[str, Any]) -> dict[str, Any]:
+        problem = storable_problem(fields)
+        if problem is not None:
+            raise NotStorableError(f"This was not saved: {problem}.")
         with self._mutex:
             self._before_write()
             doc = {**fields, "key": key, "updated_at": self._now()}

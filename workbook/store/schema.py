@@ -16,13 +16,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Union
 
+import msgspec
 from msgspec import Meta, Struct, field
 
-# A megabyte of text is far more than any real answer or note; beyond it the screens slow down.
+# A million characters is far more than any real answer or note; beyond it the screens slow
+# down. It is what can be saved (`storable_problem`); a file is read with texts up to
+# MAX_READ_TEXT_CHARS, so that an old file with a longer one still opens.
 MAX_TEXT_CHARS = 1_000_000
+MAX_READ_TEXT_CHARS = 16 * MAX_TEXT_CHARS
 MAX_VALUE_DEPTH = 6
 
-Text = Annotated[str, Meta(max_length=MAX_TEXT_CHARS)]
+Text = Annotated[str, Meta(max_length=MAX_READ_TEXT_CHARS)]
 # Saved times are RFC 3339 with a zone, as `to_stamp` writes them.
 Stamp = Annotated[dt.datetime, Meta(tz=True)]
 # TinyDB's document ids: decimal integers written as text ("1", "2", ...), nothing else.
@@ -122,3 +126,33 @@ def record_model(table: str) -> type[RecordDoc]:
 LooseTables = dict[str, dict[DocId, dict[str, Any]]]
 # The workbook's: table names it could have made.
 WorkbookTables = dict[TableName, dict[DocId, dict[Key, Any]]]
+
+
+def text_chars(value: Any) -> int:
+    """How many characters of text a JSON value holds (an answer's, a record field's)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, list):
+        return sum(text_chars(item) for item in value)
+    if isinstance(value, dict):
+        return sum(len(key) + text_chars(item) for key, item in value.items())
+    return 0
+
+
+def storable_problem(value: Any) -> str | None:
+    """Why `value` cannot be saved as an answer or a record's field, or None when it can.
+
+    Checked before every write, so the workbook never writes a file it would refuse to read.
+    """
+    try:
+        msgspec.convert(value, Value)
+    except msgspec.ValidationError as error:
+        return f"it cannot be kept ({error})"
+    except RecursionError:
+        return "it is nested too deeply to keep"
+    if text_chars(value) > MAX_TEXT_CHARS:
+        return (
+            f"it is longer than {MAX_TEXT_CHARS:,} characters, the most one answer can hold; "
+            "shorten it to save it"
+        )
+    return None

@@ -31,6 +31,7 @@ from workbook.store.drafts import (
     resume_setting,
     saved_draft,
 )
+from workbook.store.schema import storable_problem
 from workbook.ui.screens.history_screen import HistoryScreen
 from workbook.ui.screens.outline_modal import ALL_ANSWERS, INTRODUCTION, OutlineModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
@@ -86,6 +87,8 @@ class ExerciseScreen(Screen[None]):
         self.known: dict[str, Any] = store.answers_for(exercise.id)
         # Words kept as drafts (a date that is not a date yet), by prompt id.
         self.drafts: dict[str, str] = {}
+        # Answers too long to save, with the message shown in their field until shortened.
+        self.too_long: dict[str, str] = {}
         self.current: str | None = None
         self.visits: dict[str, str] = {}
         self._save_timer: Timer | None = None
@@ -384,6 +387,12 @@ class ExerciseScreen(Screen[None]):
                 return False
             self.drafts[prompt.id] = draft
         else:
+            problem = storable_problem(value)
+            if problem is not None:
+                self._not_storable(prompt, problem)
+                return False
+            if self.too_long.pop(prompt.id, None) and self.page is not None:
+                self._show_note()  # shortened enough: the usual note again
             known = self.known.get(prompt.id)
             same = value == known or (prompt.is_empty(value) and prompt.is_empty(known))
             if same and prompt.id not in self.drafts:
@@ -394,6 +403,17 @@ class ExerciseScreen(Screen[None]):
         self.pending.put(self.exercise.id, prompt.id, PendingAnswer(value, visit, draft))
         self.query_one("#save-status", Static).update("")
         return True
+
+    def _not_storable(self, prompt: Prompt, problem: str) -> None:
+        """Say in the field why this answer is not being saved; the words stay on screen."""
+        message = f"Not saved: {problem}."
+        self.too_long[prompt.id] = message
+        page = self.page
+        if page is not None and page.prompt.id == prompt.id:
+            page.show_note(message)
+        status = self.query_one("#save-status", Static)
+        status.update("Not saved")
+        status.add_class("-problem")
 
     def _queue_from_field(self) -> None:
         """Read the answer straight from the widget: its last keystroke may not have been
