@@ -265,3 +265,15 @@ def test_fuzz_the_reader_loads_or_raises_the_one_error(payload: bytes):
         return
     # What loads can be written back exactly as it was read.
     assert msgspec.json.decode(msgspec.json.encode(tables)) == tables
+
+
+def test_validate_refuses_a_lone_surrogate_in_an_exercise_file(tmp_path, capsys):
+    source = Path(__file__).parent / "data" / "exercises" / "mini.json"
+    text = source.read_text(encoding="utf-8")
+    assert '"What happened?"' in text
+    for bad in ('"What happened\\ud800?"', '"What happened?", "x": 1e400'):
+        target = tmp_path / "mine.json"
+        target.write_text(text.replace('"What happened?"', bad), encoding="utf-8")
+        assert main(["validate", str(target)]) == 1
+        err = capsys.readouterr().err
+        assert "mine.json" in err and "not valid JSON" in err, err

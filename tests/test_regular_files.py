@@ -139,3 +139,15 @@ def test_imports_refuse_what_would_be_changed_silently(tmp_path: Path):
     path = tmp_path / "good.json"
     path.write_text(good, encoding="utf-8")
     assert workbook(data, "import", str(path)).returncode == 0
+
+
+def test_restore_moves_a_fifo_data_file_aside(tmp_path: Path):
+    data = tmp_path / "data"
+    assert workbook(data, *CHECKIN).returncode == 0
+    assert workbook(data, *CHECKIN, "--date", "2026-01-02").returncode == 0
+    (data / "workbook.json").unlink()
+    os.mkfifo(data / "workbook.json")
+    result = workbook(data, "restore")
+    assert result.returncode == 0, result.stderr
+    assert (data / "workbook.json").is_file()
+    assert [p for p in data.glob("workbook.json.unreadable-*") if p.is_fifo()]

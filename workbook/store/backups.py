@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from pathlib import Path
 
 from workbook.paths import Paths, ensure_private_dir
 from workbook.store.reading import MAX_DATA_BYTES, check_workbook
-from workbook.store.regular_files import read_regular_file
+from workbook.store.regular_files import (
+    FileTooLargeError,
+    NotARegularFileError,
+    read_regular_file,
+)
 from workbook.store.storage import (
     TEMP_SUFFIX,
     UnreadableDataError,
@@ -131,6 +136,12 @@ def restore_backup(paths: Paths, backup: Path, now: dt.datetime) -> Path | None:
             read_database_file(paths.data_file, check_workbook)
         except UnreadableDataError:
             set_aside = set_aside_unreadable(paths, now)
+        except (NotARegularFileError, FileTooLargeError):
+            # Too large to copy, or a pipe or device: moved aside whole, never read.
+            set_aside = paths.data_file.with_name(
+                f"{paths.data_file.name}{UNREADABLE_MARK}{_stamp(now)}"
+            )
+            os.rename(paths.data_file, set_aside)
         else:
             make_backup(paths, now)
     atomic_write(paths.data_file, read_data_file(backup))
