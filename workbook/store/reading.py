@@ -42,7 +42,7 @@ def _parse(payload: bytes, path: Path) -> dict[str, Any]:
             path,
             f"the file is {len(payload):,} bytes; the most a workbook may be is {MAX_DATA_BYTES:,}",
         )
-    if not payload.strip():
+    if not payload or payload.isspace():
         raise UnreadableDataError(path, "the file is empty")
     try:
         data = _decoder.decode(payload)
