@@ -63,12 +63,15 @@ def _mode_to_keep(path: Path) -> int | None:
         return None
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else."""
+def atomic_write(path: Path, payload: bytes, keep_mode: bool = False) -> None:
+    """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else.
+
+    The new file is 0600, or with `keep_mode` has the permissions of the file it replaces.
+    """
     # mkstemp creates the file 0600, so the words are private from the first byte.
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
     try:
-        kept_mode = _mode_to_keep(path)
+        kept_mode = _mode_to_keep(path) if keep_mode else None
         if kept_mode is not None:
             os.fchmod(fd, kept_mode)
         with os.fdopen(fd, "wb") as handle:
@@ -153,7 +156,8 @@ class DurableStorage(Storage):
         self._data = data
 
     def _write_file(self, data: dict[str, Any]) -> None:
-        atomic_write(self.path, encode_database(data))
+        # The data file keeps the permissions the user gave it; exports are private (0600).
+        atomic_write(self.path, encode_database(data), keep_mode=True)
 
     def close(self) -> None:
         pass
