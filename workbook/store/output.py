@@ -27,14 +27,14 @@ def write_output(data: bytes, output: str | None) -> Path | None:
     target = Path(output).expanduser().absolute()
     if target.is_dir():
         raise UserError(f"{target}: this is a folder; name a file to write")
+    if not target.parent.is_dir():
+        raise UserError(f"{target}: the folder {target.parent} does not exist")
     try:
         check_regular(target)  # replaced whole: a device or a FIFO must never be
     except FileNotFoundError:
         pass  # a new file
     except NotARegularFileError as error:
         raise UserError(f"{target}: {error.strerror}; name a file to write") from None
-    if not target.parent.is_dir():
-        raise UserError(f"{target}: the folder {target.parent} does not exist")
     try:
         atomic_write(target, data)
     except PermissionError:

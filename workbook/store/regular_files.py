@@ -28,7 +28,7 @@ class FileTooLargeError(OSError):
     def __init__(self, path: Path, limit: int) -> None:
         super().__init__(
             errno.EFBIG,
-            f"the file is larger than {limit:,} bytes, the most workbook reads",
+            f"the file is too large; the most allowed is {limit:,} bytes",
             str(path),
         )
 
