@@ -63,14 +63,18 @@ def read_regular_file(path: Path, limit: int) -> bytes:
             raise NotARegularFileError(path, _kind(status.st_mode))
         if status.st_size > limit:
             raise FileTooLargeError(path, limit)
-        chunks = []
-        total = 0
-        # Read to the end, not to st_size: the file may grow while it is read; stop past limit.
-        while chunk := os.read(fd, min(READ_CHUNK, limit + 1 - total)):
+        # The whole file in one read as a rule; then on to the end, not to st_size (the file
+        # may grow while it is read), stopping one byte past the limit.
+        first = os.read(fd, min(status.st_size, limit) + 1)
+        chunks = [first]
+        total = len(first)
+        if total > limit:
+            raise FileTooLargeError(path, limit)
+        while total and (chunk := os.read(fd, min(READ_CHUNK, limit + 1 - total))):
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
                 raise FileTooLargeError(path, limit)
-        return b"".join(chunks)
+        return first if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)

@@ -22,7 +22,7 @@ import msgspec
 from tinydb.storages import Storage
 
 from workbook.paths import ensure_private_dir
-from workbook.store.reading import MAX_DATA_BYTES, decode_tables
+from workbook.store.reading import MAX_DATA_BYTES, decode_tables, gc_paused
 from workbook.store.reading import UnreadableDataError as UnreadableDataError
 from workbook.store.regular_files import read_regular_file
 
@@ -95,9 +95,11 @@ Check = Callable[[dict[str, Any], Path], None]
 
 def read_database_file(path: Path, check: Check | None = None) -> dict[str, Any]:
     """The tables of a TinyDB file, checked by `check` too when given; UnreadableDataError."""
-    data = decode_tables(read_regular_file(path, MAX_DATA_BYTES), path)
-    if check is not None:
-        check(data, path)
+    payload = read_regular_file(path, MAX_DATA_BYTES)
+    with gc_paused():
+        data = decode_tables(payload, path)
+        if check is not None:
+            check(data, path)
     return data
 
 
