@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import msgspec
 from msgspec.structs import replace
 from textual import on
 from textual.app import ComposeResult
@@ -21,16 +22,19 @@ from workbook.store.database import Clock, StoreError, WorkbookStore
 from workbook.tracker.journal import (
     MOODS,
     HistoryEntry,
-    history,
+    checkins,
+    history_of,
     local_date,
+    slips,
     streak_for,
-    trends_for,
     update_urge,
-    urge_counts,
+    urge_counts_of,
+    urges,
     withdraw_slip,
 )
 from workbook.tracker.records import CRAVING_MAX, CRAVING_MIN, CheckIn, Slip, Urge
 from workbook.tracker.trends import FALLING, RISING, STEADY
+from workbook.tracker.trends import trends as trends_of
 from workbook.ui.screens.confirm_modal import ConfirmModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
@@ -54,6 +58,14 @@ TOO_FEW = "too few to tell"
 PAGE = 60
 OLDER = "older"
 KEYS_HINT = "C check in · F3 urge · S slip · D start date · T 30/90 days · Enter: change"
+
+
+class Found(msgspec.Struct, frozen=True):
+    """The tracker's tables as read for one showing of the screen."""
+
+    checkins: list[CheckIn]
+    slips: list[Slip]
+    urges: list[Urge]
 
 
 def entry_option(entry: HistoryEntry, index: int) -> Option:
@@ -92,6 +104,7 @@ class TrackerScreen(Screen[None]):
         self.window = WINDOWS[0]
         self.entries: list[HistoryEntry] = []
         self.shown = PAGE
+        self.found = Found([], [], [])
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -127,6 +140,8 @@ class TrackerScreen(Screen[None]):
         return local_date(self.clock())
 
     def show_all(self) -> None:
+        # Each table is read once for everything shown: ten years of check-ins are 3,650.
+        self.found = Found(checkins(self.store), slips(self.store), urges(self.store))
         today = self.today
         current = streak_for(self.store, today)
         self.query_one("#tracker-days", Static).update(Content(streak_line(current)))
@@ -136,7 +151,7 @@ class TrackerScreen(Screen[None]):
 
     def show_trends(self, today: dt.date) -> None:
         window = self.window
-        trends = trends_for(self.store, today, window)
+        trends = trends_of(self.found.checkins, today, window)
         self.query_one("#trends-title", Static).update(
             f"The last {window} days, oldest on the left (· a day without a check-in)"
         )
@@ -147,7 +162,7 @@ class TrackerScreen(Screen[None]):
             CRAVING_TREND[craving] if craving else TOO_FEW
         )
         self.query_one("#mood-word", Static).update(MOOD_TREND[mood] if mood else TOO_FEW)
-        counts = urge_counts(self.store, since=today - dt.timedelta(days=window - 1))
+        counts = urge_counts_of(self.found.urges, since=today - dt.timedelta(days=window - 1))
         if counts.logged:
             noun = "urge" if counts.logged == 1 else "urges"
             words = f"{counts.logged} {noun} noted in these {window} days; {counts.passed} passed."
@@ -156,7 +171,8 @@ class TrackerScreen(Screen[None]):
         self.query_one("#urge-counts", Static).update(words)
 
     def show_history(self) -> None:
-        self.entries = history(self.store)
+        found = self.found
+        self.entries = history_of(found.checkins, found.slips, found.urges)
         listing = self.query_one("#tracker-history", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
