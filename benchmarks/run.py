@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import adapters
 import measures
+import search_bench
 import tracker_screen
 from report import ERROR, Row, as_json, table
 from workload import check_same_file, fill_by_replacing, fill_by_saving, make_saves
@@ -42,11 +43,13 @@ SIZES = (0, 1_000, 10_000, 50_000)
 # The store each section needs, by size.
 NEEDS = {
     "startup": {10_000},
+    "screens": {10_000},
     "save": set(SIZES),
     "typing": {0, 10_000},
     "history": {10_000},
     "plan": {10_000},
     "open": {50_000},
+    "search": {50_000},
     "tracker": set(),
 }
 
@@ -54,21 +57,45 @@ NEEDS = {
 @dataclass(frozen=True)
 class Repeats:
     startup: int
+    screens: int
     saves: int
     stock: int
     typing: int
     history: int
     history_screen: int
     plan: int
+    plan_screen: int
     open: int
+    search: int
     tracker: int = 5
 
 
 FULL = Repeats(
-    startup=15, saves=41, stock=11, typing=3, history=101, history_screen=7, plan=7, open=11
+    startup=15,
+    screens=7,
+    saves=41,
+    stock=11,
+    typing=3,
+    history=101,
+    history_screen=7,
+    plan=7,
+    plan_screen=7,
+    open=11,
+    search=11,
 )
 QUICK = Repeats(
-    startup=3, saves=9, stock=3, typing=1, history=21, history_screen=2, plan=2, open=3, tracker=2
+    startup=3,
+    screens=2,
+    saves=9,
+    stock=3,
+    typing=1,
+    history=21,
+    history_screen=2,
+    plan=2,
+    plan_screen=2,
+    open=3,
+    search=3,
+    tracker=2,
 )
 
 
@@ -124,8 +151,17 @@ def run_sections(
         measure(
             rows,
             "startup",
-            "Start-up and memory, 10,000 revisions vs bare Textual",
-            lambda: measures.startup_and_memory(stores[10_000].data_dir, repeats.startup),
+            "Start-up (returning and first) and memory, 10,000 revisions vs bare Textual",
+            lambda: measures.startup_and_memory(
+                stores[10_000].data_dir, repeats.startup, root / "first-starts"
+            ),
+        )
+    if "screens" in sections:
+        measure(
+            rows,
+            "first_open",
+            "Each other screen, opened for the first time",
+            lambda: measures.first_open_rows(stores[10_000].data_dir, repeats.screens),
         )
     if "save" in sections:
         for size in SIZES:
@@ -164,12 +200,25 @@ def run_sections(
             "workbook plan --format markdown|html, 10,000 revisions",
             lambda: measures.plan_rows(stores[10_000], repeats.plan),
         )
+        measure(
+            rows,
+            "plan_screen",
+            "Plan screen opened and painted, every exercise answered, 10,000 revisions",
+            lambda: measures.plan_screen_rows(stores[10_000], content, repeats.plan_screen),
+        )
     if "open" in sections:
         measure(
             rows,
             "open_50000",
             "Open the 50,000-revision store (read, parse, validate)",
             lambda: measures.open_rows(stores[50_000], repeats.open),
+        )
+    if "search" in sections:
+        measure(
+            rows,
+            "search",
+            "Search over the 50,000-revision workbook",
+            lambda: search_bench.search_rows(stores[50_000], content, repeats.search, root),
         )
     if "tracker" in sections:
         measure(

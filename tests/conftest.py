@@ -68,3 +68,12 @@ def mini_content(paths: Paths) -> Content:
     target = paths.user_exercises_dir / "mini.json"
     target.write_bytes((TEST_EXERCISES / "mini.json").read_bytes())
     return load_content(paths)
+
+
+@pytest.fixture
+def full_disk_dir(tmp_path: Path):
+    """A folder on a tiny real filesystem of its own (see full_disk.py)."""
+    from full_disk import small_disk
+
+    with small_disk(tmp_path / "small-disk") as disk:
+        yield disk

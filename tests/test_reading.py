@@ -26,7 +26,7 @@ def good_tables() -> dict:
         "answers": {
             "1": {
                 "exercise": "abstinence-plan",
-                "prompt": "triggers",
+                "prompt": "reasons",
                 "revisions": [{"value": ["Sunday evenings", "his songs"], "saved_at": STAMP}],
             },
             "2": {
@@ -91,7 +91,7 @@ UNREADABLE = {
         lambda t: t["checkins"]["2"].update(key=t["checkins"]["1"]["key"])
     ),
     "same prompt twice": with_change(
-        lambda t: t["answers"]["2"].update(exercise="abstinence-plan", prompt="triggers")
+        lambda t: t["answers"]["2"].update(exercise="abstinence-plan", prompt="reasons")
     ),
     "craving as text": with_change(lambda t: t["checkins"]["1"].update(craving="3")),
     "a duplicate key": good_bytes().replace(b'"craving":3', b'"craving":3,"craving":4'),
@@ -119,7 +119,7 @@ def test_odd_but_valid_old_files_open_keeping_every_record(paths, clock):
     paths.data_dir.mkdir()
     paths.data_file.write_bytes(json.dumps(tables, indent=1).encode())
     with WorkbookStore.open(paths, clock) as store:
-        assert store.answer("abstinence-plan", "triggers") == ["Sunday evenings", "his songs"]
+        assert store.answer("abstinence-plan", "reasons") == ["Sunday evenings", "his songs"]
         assert [r["key"] for r in store.records("checkins")] == ["2026-03-13", "2026-03-14"]
         assert store.records("drafts")[0]["text"] == "half"
     tables["_meta"] = {"1": {}}  # a meta table without a version

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from workbook.paths import Paths
-from workbook.store.database import WorkbookStore
+from workbook.store.database import COMMAND, WorkbookStore
 from workbook.store.output import write_output
 
 
@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 def run(args: argparse.Namespace, paths: Paths) -> int:
     from workbook.store.transfer import export_bytes  # not loaded when the workbook opens
 
-    with WorkbookStore.open(paths, backup=False) as store:
+    with WorkbookStore.open(paths, backup=False, holder=COMMAND) as store:
         data = export_bytes(store)
     target = write_output(data, args.output)
     if target is not None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbook.cli.warnings import say_warnings
 from workbook.errors import UserError
 from workbook.paths import Paths
-from workbook.store.database import WorkbookStore
+from workbook.store.database import COMMAND, WorkbookStore
 from workbook.store.regular_files import (
     FileTooLargeError,
     NotARegularFileError,
@@ -42,9 +43,10 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     except PermissionError:
         raise UserError(f"{source}: permission denied") from None
     backup = parse_backup(data, source)  # checked whole before the store is touched
-    with WorkbookStore.open(paths) as store:
+    with WorkbookStore.open(paths, holder=COMMAND) as store:
         added = import_backup(store, backup)
     print(import_words(source, added["revisions"], added["records"]))
+    say_warnings(store)  # a backup that failed after the import was saved: said, not a failure
     return 0
 
 

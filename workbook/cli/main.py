@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from workbook import __version__
@@ -22,15 +22,19 @@ from workbook.cli import import_ as import_command
 from workbook.cli import open_ as open_command
 from workbook.cli import plan as plan_command
 from workbook.cli import restore as restore_command
+from workbook.cli import search as search_command
 from workbook.cli import validate as validate_command
 from workbook.cli import where as where_command
+from workbook.cli import write as write_command
 from workbook.errors import UserError
-from workbook.paths import DATA_DIR_ENV, resolve_paths
+from workbook.paths import DATA_DIR_ENV, Paths, resolve_paths
 from workbook.store.database import StoreError
+from workbook.store.reserve import is_disk_full
 from workbook.store.strict_json import DataFileError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
+PLAIN_ENV = "WORKBOOK_PLAIN"
 DATA_DIR_HELP = (
     "the folder for your answers (default: your user data folder, or $WORKBOOK_DATA_DIR)"
 )
@@ -44,6 +48,8 @@ COMMANDS = [
     where_command,
     restore_command,
     checkin_command,
+    search_command,
+    write_command,
 ]
 
 
@@ -55,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help=f"plain lines instead of the full screen, for screen readers (or ${PLAIN_ENV}=1)",
+    )
     # --data-dir is accepted after the command too: `workbook where --data-dir DIR`.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP, default=argparse.SUPPRESS)
@@ -65,8 +76,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def describe_os_error(error: OSError) -> str:
-    where = error.filename or "workbook"
+def plain_wanted(setting: str) -> bool:
+    """WORKBOOK_PLAIN=1 (or yes, true, on) asks for plain mode, as --plain does."""
+    return setting.strip().casefold() in ("1", "yes", "true", "on")
+
+
+def user_locale(environ: Mapping[str, str]) -> str | None:
+    """The locale the user's messages are in ("en_GB.UTF-8"), as the C library picks it: the
+    crisis lines of that country come first until the user chooses a region."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return environ[name]
+    return None
+
+
+def describe_os_error(error: OSError, paths: Paths) -> str:
+    """One line naming the file; a full disk says what to do about it."""
+    where = error.filename or paths.data_file
+    if is_disk_full(error):
+        return f"{where}: the disk is full, so nothing was saved. Free some space and try again."
     return f"{where}: {error.strerror or error}"
 
 
@@ -82,13 +110,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"workbook: {where} is empty; name a folder, or leave it out", file=sys.stderr)
         return EXIT_USAGE
     paths = resolve_paths(args.data_dir, dict(os.environ))
+    args.plain = args.plain or plain_wanted(os.environ.get(PLAIN_ENV, ""))
+    args.locale_name = user_locale(os.environ)
     try:
         return args.run(args, paths)
     except (UserError, StoreError, DataFileError) as error:
         print(f"workbook: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
-        print(f"workbook: {describe_os_error(error)}", file=sys.stderr)
+        print(f"workbook: {describe_os_error(error, paths)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

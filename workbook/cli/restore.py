@@ -8,7 +8,7 @@ from pathlib import Path
 from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.store.backups import newest_good_backup
-from workbook.store.database import restore_backup_locked
+from workbook.store.database import COMMAND, restore_backup_locked
 from workbook.store.storage import UnreadableDataError
 
 
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     if not backup.is_file():
         raise UserError(f"{backup}: no such backup file")
     try:
-        set_aside = restore_backup_locked(paths, backup)
+        set_aside = restore_backup_locked(paths, backup, holder=COMMAND)
     except UnreadableDataError as error:
         raise UserError(f"{backup}: cannot be restored: {error.problem}") from None
     print(f"Restored {backup} as {paths.data_file}.")

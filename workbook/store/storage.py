@@ -25,6 +25,7 @@ from workbook.paths import ensure_private_dir
 from workbook.store.reading import MAX_DATA_BYTES, decode_tables, gc_paused
 from workbook.store.reading import UnreadableDataError as UnreadableDataError
 from workbook.store.regular_files import read_regular_file
+from workbook.store.reserve import is_disk_full, release_reserve
 
 TEMP_SUFFIX = ".tmp"
 
@@ -67,7 +68,17 @@ def atomic_write(path: Path, payload: bytes, keep_mode: bool = False) -> None:
     """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else.
 
     The new file is 0600, or with `keep_mode` has the permissions of the file it replaces.
-    """
+    An OSError names `path` (a full disk is met writing the temp file, which has no name the
+    user knows)."""
+    try:
+        _replace_whole(path, payload, keep_mode)
+    except OSError as error:
+        if error.filename is None or str(error.filename).endswith(TEMP_SUFFIX):
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        raise
+
+
+def _replace_whole(path: Path, payload: bytes, keep_mode: bool) -> None:
     # mkstemp creates the file 0600, so the words are private from the first byte.
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
     try:
@@ -125,6 +136,8 @@ class DurableStorage(Storage):
         self.path = Path(path)
         self._check = check
         self.read_only = access_mode in ("r", "rb")
+        # Called (from the saving thread) when a save needed the full-disk reserve.
+        self.on_reserve_used: Callable[[], None] | None = None
         if create_dirs and not self.read_only:
             ensure_private_dir(self.path.parent)
         if not self.read_only:
@@ -158,8 +171,16 @@ class DurableStorage(Storage):
         self._data = data
 
     def _write_file(self, data: dict[str, Any]) -> None:
+        payload = encode_database(data)
         # The data file keeps the permissions the user gave it; exports are private (0600).
-        atomic_write(self.path, encode_database(data), keep_mode=True)
+        try:
+            atomic_write(self.path, payload, keep_mode=True)
+        except OSError as error:
+            if not is_disk_full(error) or not release_reserve(self.path):
+                raise
+            atomic_write(self.path, payload, keep_mode=True)  # in the room the reserve kept
+            if self.on_reserve_used is not None:
+                self.on_reserve_used()
 
     def close(self) -> None:
         pass

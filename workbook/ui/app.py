@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -17,11 +18,15 @@ from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from workbook.content.loading import Content
+from workbook.content.regions import REGION_SETTING, chosen_region, find_region, guess_region
 from workbook.store.database import Clock, WorkbookStore, utc_now
 from workbook.ui import screen_text, terminal_input
 from workbook.ui.screens.home_screen import HomeScreen
 from workbook.ui.screens.registry import HOME_ENTRIES, NAMED_SCREENS
 from workbook.ui.widgets.themes import DEFAULT_THEME, THEMES
+
+if TYPE_CHECKING:
+    from workbook.search.index import SearchIndex
 
 # Before anything is drawn: no control character from the user's data reaches the terminal.
 screen_text.install()
@@ -29,11 +34,17 @@ screen_text.install()
 terminal_input.install()
 
 WELCOME_SEEN = "welcome_seen"
+HOME_MODE = "home"
 THEME_SETTING = "theme"
 # Command palette entries that open a named screen: (title, help, screen name).
 NAMED_COMMANDS = [
     ("Your recovery plan", "Built from your answers", "plan"),
     ("Crisis lines", "Numbers to call or text (F2)", "crisis"),
+    (
+        "Find anything you wrote",
+        "Answers, earlier versions, check-ins, urges, slips (Ctrl+F)",
+        "search",
+    ),
     ("Today's check-in", "How today went: the craving, your mood, any contact", "checkin"),
     ("An urge, right now", "A minute's pause, your own words, then note it (F3)", "urge"),
     ("Days without contact", "Your days, check-ins, urges and slips", "tracker"),
@@ -56,7 +67,11 @@ class WorkbookApp(App[None]):
         Binding("f1", "show_screen('help')", "Help", priority=True),
         # Not in the footer (the safety keys fill it); named on home and in help.
         Binding("f3", "show_screen('urge')", "An urge", priority=True, show=False),
+        # Textual's text boxes leave Ctrl+F unbound (a test keeps it so), so it works inside
+        # them too; / is for when no text box has the focus, as ? is for help.
+        Binding("ctrl+f", "show_screen('search')", "Find", priority=True, show=False),
         Binding("question_mark", "show_screen('help')", "Help", show=False),
+        Binding("slash", "show_screen('search')", "Find", show=False),
     ]
 
     def _saved_theme(self) -> str:
@@ -70,16 +85,83 @@ class WorkbookApp(App[None]):
     # it: setting `theme` after __init__ would parse all the CSS a second time at start-up.
     theme: Reactive[str] = Reactive(Initialize(_saved_theme))
 
-    def __init__(self, content: Content, store: WorkbookStore, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        content: Content,
+        store: WorkbookStore,
+        clock: Clock = utc_now,
+        *,
+        catch_closing_signals: bool = False,
+        locale_name: str | None = None,
+    ) -> None:
         self.content = content
         self.store = store  # read by _saved_theme, during App.__init__
         self.clock = clock
+        self._search_index: SearchIndex | None = None
+        # Only the real program: tests in the same process keep their own signal handlers.
+        self.catch_closing_signals = catch_closing_signals
+        # Set when leaving could not save everything (a disk full even after the reserve).
+        self.left_words_unsaved = False
+        # The user's locale ("en_GB.UTF-8"), read by the command line: the region's guess.
+        self.region_guess = guess_region(locale_name, content.resources)
         super().__init__()
+
+    # --- the user's region ----------------------------------------------------------------
+
+    @property
+    def region(self) -> str | None:
+        """The region whose crisis lines come first: the user's choice, else the guess."""
+        return chosen_region(
+            self.store.setting(REGION_SETTING), self.region_guess, self.content.resources
+        )
+
+    def action_choose_region(self) -> None:
+        from workbook.ui.screens.region_modal import RegionModal
+
+        self._close_palette()
+        self.push_screen(RegionModal(self.content.resources, self.region), self._region_chosen)
+
+    async def _region_chosen(self, region: str | None) -> None:
+        if region is None:
+            return  # Escape: nothing changes
+        self.store.set_setting(REGION_SETTING, region)
+        shown = self.region
+        name = find_region(self.content.resources, shown)
+        self.notify(
+            f"Crisis lines for {name.name} come first now."
+            if name
+            else "Every country's crisis lines are shown.",
+            title="Your region",
+        )
+        from workbook.ui.screens.crisis_screen import CrisisScreen
+
+        if isinstance(self.screen, CrisisScreen):
+            await self.screen.show_region(shown)
 
     # --- screens --------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
+        if not self.store.setting(WELCOME_SEEN, False):
+            # A first start shows the welcome as the first screen, and home only after it:
+            # home is not built, laid out and hidden under the welcome on the way to first paint.
+            from workbook.ui.screens.welcome_screen import WelcomeScreen
+
+            return WelcomeScreen(self.store.paths.data_file, then=self._welcomed)
+        return self.home_screen()
+
+    def home_screen(self) -> HomeScreen:
         return HomeScreen(self.content, self.store, self.clock, HOME_ENTRIES, self.streak_words)
+
+    def search_index(self) -> SearchIndex:
+        """Made when search is first used (not at start-up), then kept: it remembers the
+        earlier versions it has read, so later searches are quicker."""
+        if self._search_index is None:
+            from workbook.search.index import SearchIndex
+
+            self._search_index = SearchIndex(
+                self.store, self.content.catalog, self.content.user_resources
+            )
+        return self._search_index
 
     def streak_words(self) -> str:
         """The line at the top of home about days without contact."""
@@ -88,7 +170,12 @@ class WorkbookApp(App[None]):
         return home_streak_line(self.store)
 
     def on_mount(self) -> None:
+        if self.catch_closing_signals:
+            from workbook.ui import signals
+
+            signals.install(self)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.store.warning_listeners.append(self._warn)
         if self.store.read_only:
             self.notify(self.store.read_only_reason or "", title="Read-only", timeout=20)
         if self.content.problems:
@@ -104,11 +191,18 @@ class WorkbookApp(App[None]):
                 severity="warning",
                 timeout=15,
             )
-        if not self.store.setting(WELCOME_SEEN, False):
-            self.push_screen(NAMED_SCREENS["welcome"](self), self._welcomed)
 
-    def _welcomed(self, _: None) -> None:
+    def _welcomed(self) -> None:
+        """Begin, on the welcome of a first start: home takes its place, and the welcome is
+        not shown again (the command palette and help still open it)."""
         self.store.set_setting(WELCOME_SEEN, True)
+        # The welcome is the base of the first stack and cannot be popped or switched away
+        # (Textual keeps no result callback for a default screen): home starts a stack of its
+        # own, and the welcome is left behind, unseen.
+        self.add_mode(HOME_MODE, self.home_screen)
+        self.switch_mode(HOME_MODE)
+        if self.store.setting(REGION_SETTING) is None:
+            self.action_choose_region()  # once, on the first run; Escape keeps the guess
 
     def _remember_theme(self, theme: object) -> None:
         name = self.theme
@@ -172,17 +266,27 @@ class WorkbookApp(App[None]):
 
     # --- leaving --------------------------------------------------------------------------
 
-    def save_drafts(self) -> None:
-        """Write whatever any open exercise has not saved yet, right now."""
+    def _warn(self, words: str) -> None:
+        """The store met trouble after the words were safe (a full disk): say so, calmly.
+        Called from whichever thread saved; notify is safe from any."""
+        self.notify(words, title="Saved, but", severity="warning", timeout=30, markup=False)
+
+    def save_drafts(self) -> bool:
+        """Write whatever any open screen has not saved yet, right now; False when some of it
+        could not be written (the screen has said so, and keeps it on screen)."""
+        saved = True
         for screen in reversed(self.screen_stack):
             save_now = getattr(screen, "save_now", None)  # screens that hold typed words
-            if save_now is not None:
-                save_now()
+            if save_now is not None and save_now() is False:
+                saved = False
+        if not saved:
+            self.left_words_unsaved = True
+        return saved
 
     async def action_quit(self) -> None:
         """The quick exit: save what was typed, then leave at once, asking nothing."""
-        self.save_drafts()
-        self.exit()
+        saved = self.save_drafts()
+        self.exit(return_code=0 if saved else 1)
 
     # --- the command palette --------------------------------------------------------------
 
@@ -200,6 +304,11 @@ class WorkbookApp(App[None]):
             )
         for title, help_text, name in NAMED_COMMANDS:
             yield SystemCommand(title, help_text, partial(self.action_show_screen, name))
+        yield SystemCommand(
+            "Your country or region",
+            "Which crisis lines come first, on screen and in your plan",
+            self.action_choose_region,
+        )
         yield SystemCommand(
             "Quick exit", "Save what you typed and leave at once (Ctrl+Q)", self.action_quit
         )

@@ -18,10 +18,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Markdown, Static
+from textual.widget import Widget
+from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
-from workbook.content.models import Exercise, Prompt
+from workbook.content.models import ChoicePrompt, CrisisLine, Exercise, Prompt, Region
 from workbook.store.database import Clock, StoreError, WorkbookStore
 from workbook.store.drafts import (
     RESUME_SETTING,
@@ -32,11 +33,10 @@ from workbook.store.drafts import (
     saved_draft,
 )
 from workbook.store.schema import storable_problem
-from workbook.ui.screens.history_screen import HistoryScreen
-from workbook.ui.screens.outline_modal import ALL_ANSWERS, INTRODUCTION, OutlineModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import AnswerField, plain
+from workbook.ui.widgets.crisis_lines import danger_lines
 from workbook.ui.widgets.formatting import when_words
 from workbook.ui.widgets.prompt_page import PromptPage
 
@@ -110,7 +110,8 @@ class ExerciseScreen(Screen[None]):
             ContentSwitcher(id="pages", initial=INTRO),
             VerticalScroll(id=INTRO, classes="intro-page"),
         ):
-            yield Markdown(self.exercise.intro, id="intro-text")
+            if self.start_at is None:
+                yield self._intro_text()
             yield Static(plain(self._intro_facts()), id="intro-facts")
             with Horizontal(id="intro-buttons"):
                 yield Button(self._begin_label(), id="begin", variant="primary")
@@ -125,6 +126,14 @@ class ExerciseScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.sub_title = self.exercise.title
         await self.show(self.start_at)
+
+    def _intro_text(self) -> Widget:
+        # Imported and built only when the intro is shown: opened at a question (continuing
+        # where the user left off), the screen's first opening does not load markdown-it and
+        # pygments (about 60 ms) for a page nobody sees.
+        from textual.widgets import Markdown
+
+        return Markdown(self.exercise.intro, id="intro-text")
 
     def _intro_facts(self) -> str:
         facts = [
@@ -170,6 +179,8 @@ class ExerciseScreen(Screen[None]):
             self._save_in_background()
         switcher = self.query_one("#pages", ContentSwitcher)
         if prompt_id is None:
+            if not self.query("#intro-text"):
+                await self.query_one(f"#{INTRO}").mount(self._intro_text(), before="#intro-facts")
             self.current = None
             switcher.current = INTRO
             self._show_place()
@@ -209,6 +220,18 @@ class ExerciseScreen(Screen[None]):
             draft,
             first_in_section=section.prompts[0].id == prompt_id,
             id=page_id(prompt_id),
+            danger=self._danger_lines(prompt),
+        )
+
+    def _danger_lines(self, prompt: Prompt) -> list[tuple[Region, list[CrisisLine]]]:
+        """For a question like "Are you in any danger?": the lines to show under it."""
+        if not (isinstance(prompt, ChoicePrompt) and prompt.show_crisis_lines_for):
+            return []
+        content = getattr(self.app, "content", None)
+        if content is None:
+            return []
+        return danger_lines(
+            content.resources, content.user_resources, getattr(self.app, "region", None)
         )
 
     def _show_place(self) -> None:
@@ -304,11 +327,15 @@ class ExerciseScreen(Screen[None]):
             self.page.toggle_help()
 
     def action_outline(self) -> None:
+        from workbook.ui.screens.outline_modal import OutlineModal
+
         self.app.push_screen(
             OutlineModal(self.exercise, self.answered(), self.current), self._outline_chosen
         )
 
     async def _outline_chosen(self, target: str | None) -> None:
+        from workbook.ui.screens.outline_modal import ALL_ANSWERS, INTRODUCTION
+
         if target is None:
             return
         if target == ALL_ANSWERS:
@@ -325,6 +352,8 @@ class ExerciseScreen(Screen[None]):
         self.save_now()
         prompt = self.exercise.prompt(self.current)
         assert prompt is not None
+        from workbook.ui.screens.history_screen import HistoryScreen
+
         self.app.push_screen(HistoryScreen(self.exercise, prompt, self.store, self.clock))
 
     async def on_screen_resume(self) -> None:

@@ -23,6 +23,7 @@ KEYS = [
             ("F2 or Ctrl+R", "Crisis lines."),
             ("F3", "An urge, right now: a minute's pause, your own words, then note it."),
             ("F1", "This help (also ? when you are not typing)."),
+            ("Ctrl+F", "Find anything you wrote (also / when you are not typing)."),
             ("Ctrl+P", "Find any command: open an exercise, your answers, the theme."),
             ("Tab / Shift+Tab", "Move between the parts of a screen."),
             ("Escape", "Go back."),
@@ -50,6 +51,27 @@ KEYS = [
                 "Type and press Enter to add; Ctrl+↑ ↓ to move an entry;\n"
                 "empty an entry to remove it.",
             ),
+            (
+                "Pairs",
+                "Type the first column, Enter, the second, Enter: added.\n"
+                "Ctrl+↑ ↓ moves a pair; empty both boxes to remove it.",
+            ),
+        ],
+    ),
+    (
+        "Your recovery plan",
+        [
+            ("Space", "Next page."),
+            ("Ctrl+S", "Save it as a file: text, Markdown or a web page to print."),
+            ("P", "Choose the parts that go in (remembered)."),
+            ("Ctrl+E", "Hide the parts not filled in yet."),
+        ],
+    ),
+    (
+        "Crisis lines",
+        [
+            ("A", "Every country's lines, or only your region's."),
+            ("R", "Choose your country or region (also in Ctrl+P)."),
         ],
     ),
     (
@@ -65,6 +87,14 @@ KEYS = [
             ("C / S / D", "Check in / record a slip / your no-contact start date."),
             ("T", "Craving and mood over 30 or 90 days."),
             ("Enter", "Change the chosen entry: open a check-in, mark an urge as passed."),
+        ],
+    ),
+    (
+        "Finding words",
+        [
+            ("Type", 'Every word has to appear, in any order; "quotes" find a phrase.'),
+            ("Enter", "Open the first result; ↓ ↑ choose another first."),
+            ("Escape", "From what you opened, back to the results; again, back."),
         ],
     ),
     (

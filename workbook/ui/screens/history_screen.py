@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,8 +17,9 @@ from workbook.ui.screens.confirm_modal import ConfirmModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
-from workbook.ui.widgets.formatting import sentence_case, when_words
+from workbook.ui.widgets.formatting import answer_words, local, when_words
 from workbook.ui.widgets.revision_card import RevisionCard
+from workbook.ui.widgets.version_words import change_words, shared_minutes, version_heading
 
 # Versions shown at a time: a prompt written to daily for years has thousands, and each
 # card is laid out in full (10 open in about 0.12 s, 20 in 0.15 s).
@@ -31,7 +34,13 @@ class HistoryScreen(Screen[bool]):
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "Back")]
 
     def __init__(
-        self, exercise: Exercise, prompt: Prompt, store: WorkbookStore, clock: Clock
+        self,
+        exercise: Exercise,
+        prompt: Prompt,
+        store: WorkbookStore,
+        clock: Clock,
+        *,
+        start_at: dt.datetime | None = None,
     ) -> None:
         super().__init__(classes="history-screen")
         self.exercise = exercise
@@ -40,6 +49,9 @@ class HistoryScreen(Screen[bool]):
         self.clock = clock
         self.restored = False
         self.history: list[Revision] = []
+        # Opened at one version (from a search): the list starts there, newer ones a button away.
+        self.start_at = start_at
+        self.first = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,10 +66,13 @@ class HistoryScreen(Screen[bool]):
 
     async def show_revisions(self) -> None:
         self.history = self.store.history(self.exercise.id, self.prompt.id)
+        self.first = next((i for i, r in enumerate(self.history) if r.saved_at == self.start_at), 0)
+        self.start_at = None  # once: after a version is brought back, the newest come first
         holder = self.query_one("#revisions", VerticalScroll)
         await holder.remove_children()
         self.query_one("#history-hint", Static).update(self.hint())
         await self.show_older()
+        await self.offer_newer()
         cards = holder.query(RevisionCard)
         if cards:
             cards.first().focus()
@@ -76,24 +91,60 @@ class HistoryScreen(Screen[bool]):
     async def show_older(self) -> None:
         """Add the next page of versions below the ones shown, and a button for the rest."""
         holder = self.query_one("#revisions", VerticalScroll)
-        shown = len(holder.query(RevisionCard))
-        now = self.clock()
-        cards = [
-            RevisionCard(
-                self.prompt,
-                revision,
-                sentence_case(when_words(revision.saved_at, now))
-                + (" · your answer now" if index == 0 else ""),
-                current=index == 0,
-            )
-            for index, revision in enumerate(self.history[shown : shown + PAGE_SIZE], start=shown)
-        ]
+        shown = self.first + len(holder.query(RevisionCard))
+        cards = self.cards(shown, shown + PAGE_SIZE)
         await holder.query("#older").remove()
         await holder.mount_all(cards)
         rest = len(self.history) - shown - len(cards)
         if rest > 0:
             more = min(rest, PAGE_SIZE)
             await holder.mount(Button(f"Show {more} older ({rest} in all)", id="older"))
+
+    def cards(self, start: int, end: int) -> list[RevisionCard]:
+        now = self.clock()
+        end = min(end, len(self.history))
+        # Words of the shown versions and the one just older, to say what changed.
+        texts = {
+            i: answer_words(self.prompt, self.history[i].value)
+            for i in range(start, min(end + 1, len(self.history)))
+        }
+        same_minute = shared_minutes([r.saved_at for r in self.history])
+        cards = []
+        for index in range(start, end):
+            revision = self.history[index]
+            text = texts[index]
+            older = texts.get(index + 1)
+            seconds = local(revision.saved_at).timetuple()[:5] in same_minute
+            heading = version_heading(
+                text,
+                revision.saved_at,
+                now,
+                seconds=seconds,
+                current=index == 0,
+                number=len(self.history) - index,
+            )
+            change = None if older is None else change_words(text, older)
+            cards.append(RevisionCard(self.prompt, revision, heading, index == 0, change))
+        return cards
+
+    async def offer_newer(self) -> None:
+        """Above a list opened at an older version: a button for the newer ones."""
+        holder = self.query_one("#revisions", VerticalScroll)
+        await holder.query("#newer").remove()
+        if self.first > 0:
+            more = min(self.first, PAGE_SIZE)
+            newer = Button(f"Show {more} newer ({self.first} in all)", id="newer")
+            await holder.mount(newer, before=0)
+
+    @on(Button.Pressed, "#newer")
+    async def _newer(self) -> None:
+        holder = self.query_one("#revisions", VerticalScroll)
+        start = max(0, self.first - PAGE_SIZE)
+        cards = self.cards(start, self.first)
+        await holder.mount_all(cards, after=holder.query_one("#newer"))
+        self.first = start
+        await self.offer_newer()
+        cards[-1].focus()
 
     @on(Button.Pressed, "#older")
     async def _older(self) -> None:

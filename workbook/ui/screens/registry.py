@@ -21,14 +21,16 @@ if TYPE_CHECKING:
 def _plan(app: WorkbookApp) -> Screen:
     from workbook.ui.screens.plan_screen import PlanScreen
 
-    return PlanScreen(app.content, app.store, app.clock)
+    return PlanScreen(app.content, app.store, app.clock, app.region_guess)
 
 
 def _crisis(app: WorkbookApp) -> Screen:
     from workbook.ui.screens.crisis_screen import CrisisScreen
 
     content, paths = app.content, app.store.paths
-    return CrisisScreen(content.resources, content.user_resources, paths.user_resources_file)
+    return CrisisScreen(
+        content.resources, content.user_resources, paths.user_resources_file, app.region
+    )
 
 
 def _help(app: WorkbookApp) -> Screen:
@@ -49,6 +51,12 @@ def _problems(app: WorkbookApp) -> Screen:
     return ContentProblemsScreen(app.content.problems, app.store.paths.user_exercises_dir)
 
 
+def _search(app: WorkbookApp) -> Screen:
+    from workbook.ui.screens.search_screen import SearchScreen
+
+    return SearchScreen(app.search_index(), app.content.catalog, app.store, app.clock)
+
+
 NAMED_SCREENS: dict[str, Callable[[WorkbookApp], Screen]] = {
     "plan": _plan,
     "crisis": _crisis,
@@ -60,6 +68,7 @@ NAMED_SCREENS: dict[str, Callable[[WorkbookApp], Screen]] = {
     "help": _help,
     "welcome": _welcome,
     "problems": _problems,
+    "search": _search,
 }
 
 

@@ -97,10 +97,18 @@ class TrackerScreen(Screen[None]):
         Binding("t", "other_window", "30 or 90 days", show=False),
     ]
 
-    def __init__(self, store: WorkbookStore, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: WorkbookStore,
+        clock: Clock,
+        *,
+        chosen: tuple[str, dt.date, dt.datetime | None] | None = None,
+    ) -> None:
         super().__init__(classes="tracker-screen days-screen")
         self.store = store
         self.clock = clock
+        # An entry to choose when the screen opens (from a search): its kind, day and moment.
+        self.chosen = chosen
         self.window = WINDOWS[0]
         self.entries: list[HistoryEntry] = []
         self.shown = PAGE
@@ -184,6 +192,9 @@ class TrackerScreen(Screen[None]):
                 )
             )
             return
+        chosen = None if self.chosen is None else self.entry_index(*self.chosen)
+        if chosen is not None:  # opened at an entry (from search): its page is shown too
+            self.shown = max(self.shown, (chosen // PAGE + 1) * PAGE)
         shown = self.entries[: self.shown]
         listing.add_options(entry_option(e, i) for i, e in enumerate(shown))
         more = len(self.entries) - len(shown)
@@ -191,10 +202,21 @@ class TrackerScreen(Screen[None]):
             entries = "entry" if more == 1 else "entries"
             listing.add_option(Option(f"Show older entries ({more:,} more {entries})", id=OLDER))
         listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+        if chosen is not None:
+            listing.highlighted = chosen
+            self.chosen = None
 
     def show_older(self) -> None:
         self.shown += PAGE
         self.show_history()
+
+    def entry_index(self, kind: str, day: dt.date, moment: dt.datetime | None) -> int:
+        """Where an entry is in the list (the top when it is not there: a slip taken back)."""
+        for index, entry in enumerate(self.entries):
+            at = entry.entry.at if isinstance(entry.entry, Urge) else None
+            if entry.kind == kind and entry.day == day and at == moment:
+                return index
+        return 0
 
     # --- keys ---------------------------------------------------------------------------
 
