@@ -70,7 +70,8 @@ class RecordDoc(Struct):
     """Every record table's documents: a unique text key and when it was last written."""
 
     key: Key
-    updated_at: Stamp
+    # Always written by the store; a hand-made or very old record may lack it.
+    updated_at: Stamp | None = None
 
 
 class SettingDoc(RecordDoc):

@@ -137,7 +137,9 @@ def import_backup(store: WorkbookStore, backup: BackupIn) -> dict[str, int]:
             current = table.get(doc["key"])
             if current is None:
                 added_records += 1
-            if current is None or _later(doc["updated_at"], current["updated_at"]):
+            # A record of ours without a time (hand-made) is older than any imported one.
+            ours = None if current is None else current.get("updated_at")
+            if current is None or ours is None or _later(doc["updated_at"], ours):
                 table[doc["key"]] = doc
 
     store.replace_tables(
