@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import adapters
 import measures
 import search_bench
+import tracker_screen
 from report import ERROR, Row, as_json, table
 from workload import check_same_file, fill_by_replacing, fill_by_saving, make_saves
 
@@ -49,6 +50,7 @@ NEEDS = {
     "plan": {10_000},
     "open": {50_000},
     "search": {50_000},
+    "tracker": set(),
 }
 
 
@@ -65,6 +67,7 @@ class Repeats:
     plan_screen: int
     open: int
     search: int
+    tracker: int = 5
 
 
 FULL = Repeats(
@@ -92,6 +95,7 @@ QUICK = Repeats(
     plan_screen=2,
     open=3,
     search=3,
+    tracker=2,
 )
 
 
@@ -215,6 +219,13 @@ def run_sections(
             "search",
             "Search over the 50,000-revision workbook",
             lambda: search_bench.search_rows(stores[50_000], content, repeats.search, root),
+        )
+    if "tracker" in sections:
+        measure(
+            rows,
+            "tracker",
+            "Tracker screen: 10 years of check-ins, a long note",
+            lambda: tracker_screen.tracker_rows(root, content, repeats.tracker),
         )
     return rows
 

@@ -275,8 +275,18 @@ def test_folders_are_0700_and_files_0600_under_umask_022(paths, clock):
 def test_replace_tables_writes_once_and_keeps_ids_working(store):
     store.save_answer("ex", "old", "gone")
     store.replace_tables(
-        [{"exercise": "ex", "prompt": "p", "revisions": [{"value": 1, "saved_at": "x"}]}],
-        {"checkins": [{"key": "2026-03-14", "updated_at": "y", "craving": 1}]},
+        [
+            {
+                "exercise": "ex",
+                "prompt": "p",
+                "revisions": [{"value": 1, "saved_at": "2026-03-14T09:00:00+00:00"}],
+            }
+        ],
+        {
+            "checkins": [
+                {"key": "2026-03-14", "updated_at": "2026-03-14T09:00:00+00:00", "craving": 1}
+            ]
+        },
     )
     assert store.answer("ex", "old") is None
     assert store.answer("ex", "p") == 1

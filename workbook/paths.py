@@ -68,6 +68,22 @@ def documents_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) readable by the owner alone, whatever the umask."""
-    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    os.chmod(path, DIR_MODE)
+    """Create `path` and any missing parents readable by the owner alone, whatever the umask.
+
+    Folders that already exist are the user's: group and other access is taken away from the
+    data folder itself, but nothing is added, so a folder the user made read-only stays so.
+    """
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.is_dir():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):  # outermost first; each private from its first moment
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue  # made meanwhile, by another workbook or the user
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is reduced by the umask; nothing more is
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        os.chmod(path, mode & 0o700)

@@ -38,7 +38,9 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
         parents=parents,
         help="a quick check-in for today (or an earlier day)",
         description="Check in for today: how strong the craving is, your mood, and whether "
-        "there was contact. In a terminal, anything you leave out is asked for.",
+        "there was contact. In a terminal, anything you leave out is asked for. "
+        "Private words are safer given as - (read from standard input, or asked for): "
+        "other users on this computer can see a program's arguments while it runs.",
     )
     parser.add_argument("--craving", metavar="N", help="how strong the craving is, 0 to 10")
     parser.add_argument("--mood", metavar="WORD", help="one of: " + ", ".join(MOODS))
@@ -61,10 +63,16 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
         "--trigger",
         metavar="TEXT",
         action="append",
-        help="what set off the pull (one of your triggers or your own words; may be repeated)",
+        help="what set off the pull (one of your triggers or your own words; may be repeated; "
+        "- reads it from standard input)",
     )
-    parser.add_argument("--helped", metavar="TEXT", help="what helped")
-    parser.add_argument("--note", metavar="TEXT", help="anything else you want to keep")
+    parser.add_argument("--helped", metavar="TEXT", help="what helped (- reads standard input)")
+    parser.add_argument(
+        "--note",
+        metavar="TEXT",
+        help="anything else you want to keep; - reads it from standard input (or asks), "
+        "so other users cannot see it in the list of running programs",
+    )
     parser.add_argument(
         "--date", metavar="YYYY-MM-DD", help="check in for an earlier day (default: today)"
     )

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from workbook.cli.plain_mode import terminal_lines
+from workbook.cli.text_args import FROM_STDIN, ascii_number, clean_argument, read_stdin_text
 from workbook.cli.warnings import say_warnings
 from workbook.errors import UserError
 from workbook.paths import Paths
@@ -58,10 +59,10 @@ T = TypeVar("T")
 
 
 def parse_craving(text: str) -> int:
-    value = text.strip()
-    if not (value.isdigit() and 0 <= int(value) <= 10):
+    value = ascii_number(text)
+    if value is None or not 0 <= value <= 10:
         raise TrackerInputError(f"the craving is a whole number from 0 to 10 (you gave {text!r})")
-    return int(value)
+    return value
 
 
 def parse_mood(text: str) -> str:
@@ -105,20 +106,56 @@ def read_options(args: argparse.Namespace, today: dt.date) -> Given:
         except TrackerInputError as problem:
             raise UserError(f"{option}{problem}; {NOTHING_SAVED}") from None
 
-    day = today if args.date is None else checked(parse_day, args.date, "--date: ")
+    words = words_given(args)
+    day = today if args.date is None else checked(parse_day, clean_argument(args.date), "--date: ")
     try:
         check_not_future(day, today)
     except TrackerInputError as problem:
         raise UserError(f"--date: {problem}; {NOTHING_SAVED}") from None
     return Given(
         day=day,
-        craving=None if args.craving is None else checked(parse_craving, args.craving),
-        mood=None if args.mood is None else checked(parse_mood, args.mood),
+        craving=None
+        if args.craving is None
+        else checked(parse_craving, clean_argument(args.craving)),
+        mood=None if args.mood is None else checked(parse_mood, clean_argument(args.mood)),
         contact=args.contact,
-        triggers=args.trigger,
-        helped=args.helped,
-        note=args.note,
+        **words,
     )
+
+
+TEXT_OPTIONS = {
+    "triggers": ("--trigger", "what set off the pull"),
+    "helped": ("--helped", "what helped"),
+    "note": ("--note", "your note"),
+}
+
+
+def words_given(args: argparse.Namespace) -> dict[str, Any]:
+    """--trigger, --helped and --note, each from its argument, or from stdin when it is "-"."""
+    given = {"triggers": args.trigger, "helped": args.helped, "note": args.note}
+    from_stdin = [
+        name
+        for name, value in given.items()
+        if value == FROM_STDIN or (isinstance(value, list) and FROM_STDIN in value)
+    ]
+    if len(from_stdin) > 1 and not (sys.stdin and sys.stdin.isatty()):
+        options = " and ".join(TEXT_OPTIONS[name][0] for name in from_stdin)
+        raise UserError(f"{options}: only one can be read from standard input; {NOTHING_SAVED}")
+    words: dict[str, Any] = {}
+    for name, value in given.items():
+        option, what = TEXT_OPTIONS[name]
+        if isinstance(value, list):
+            words[name] = [
+                read_stdin_text(option, what) if item == FROM_STDIN else clean_argument(item)
+                for item in value
+            ]
+        elif value is not None:
+            words[name] = (
+                read_stdin_text(option, what) if value == FROM_STDIN else clean_argument(value)
+            )
+        else:
+            words[name] = None
+    return words
 
 
 def merged(given: Given, earlier: CheckIn | None) -> CheckIn:
@@ -177,8 +214,8 @@ def trigger_answer(known: list[str]) -> Callable[[str], list[str]]:
     def parse(answer: str) -> list[str]:
         text = answer.strip()
         parts = [part.strip() for part in text.split(",")]
-        if known and text and all(part.isdigit() for part in parts):
-            numbers = [int(part) for part in parts]
+        numbers = [ascii_number(part) for part in parts]
+        if known and text and None not in numbers:
             if not all(1 <= n <= len(known) for n in numbers):
                 raise TrackerInputError(f"choose a number from 1 to {len(known)}, or type words")
             return [known[n - 1] for n in numbers]
@@ -280,6 +317,8 @@ def usage_error(args: argparse.Namespace, fields: list[str]) -> int:
 def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
     given = read_options(args, local_date(utc_now()))
     can_ask = sys.stdin is not None and sys.stdin.isatty()
+    if can_ask and hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")  # a byte that is not UTF-8 is "�", not a crash
     draft = merged(given, None)
     if not can_ask and missing(draft) and not paths.data_file.exists():
         return usage_error(args, missing(draft))  # before the store would create the file

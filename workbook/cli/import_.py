@@ -9,6 +9,11 @@ from workbook.cli.warnings import say_warnings
 from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.store.database import COMMAND, WorkbookStore
+from workbook.store.regular_files import (
+    FileTooLargeError,
+    NotARegularFileError,
+    read_regular_file,
+)
 
 
 def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
@@ -21,13 +26,16 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
     from workbook.store.transfer import (  # not loaded when the workbook opens
+        MAX_BACKUP_BYTES,
         import_backup,
         parse_backup,
     )
 
     source = Path(args.file).expanduser()
     try:
-        data = source.read_bytes()
+        data = read_regular_file(source, MAX_BACKUP_BYTES)
+    except (NotARegularFileError, FileTooLargeError) as error:
+        raise UserError(f"{source}: {error.strerror}") from None
     except FileNotFoundError:
         raise UserError(f"{source}: no such file") from None
     except IsADirectoryError:

@@ -27,7 +27,7 @@ from workbook.cli import validate as validate_command
 from workbook.cli import where as where_command
 from workbook.cli import write as write_command
 from workbook.errors import UserError
-from workbook.paths import Paths, resolve_paths
+from workbook.paths import DATA_DIR_ENV, Paths, resolve_paths
 from workbook.store.database import StoreError
 from workbook.store.reserve import is_disk_full
 from workbook.store.strict_json import DataFileError
@@ -110,6 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as leaving:
         return leaving.code if isinstance(leaving.code, int) else EXIT_USAGE
+    if args.data_dir == "" or (args.data_dir is None and os.environ.get(DATA_DIR_ENV) == ""):
+        # An empty name is a mistake (an unset variable in a script), never "the default".
+        where = "--data-dir" if args.data_dir == "" else DATA_DIR_ENV
+        print(f"workbook: {where} is empty; name a folder, or leave it out", file=sys.stderr)
+        return EXIT_USAGE
     paths = resolve_paths(args.data_dir, dict(os.environ))
     args.plain = args.plain or plain_wanted(os.environ.get(PLAIN_ENV, ""))
     args.locale_name = user_locale(os.environ)

@@ -79,7 +79,7 @@ def today_of(store: WorkbookStore):
 def find_exercise(content: Content, wanted: str) -> Exercise:
     exercises = content.catalog.exercises
     words = wanted.strip().casefold()
-    if words.isdigit() and 1 <= int(words) <= len(exercises):
+    if words.isascii() and words.isdigit() and 1 <= int(words) <= len(exercises):
         return exercises[int(words) - 1]
     for exercise in exercises:
         if words in (exercise.id, exercise.title.casefold()):
@@ -91,7 +91,7 @@ def find_exercise(content: Content, wanted: str) -> Exercise:
 def find_question(exercise: Exercise, wanted: str) -> int:
     prompts = exercise.prompts()
     words = wanted.strip()
-    if words.isdigit() and 1 <= int(words) <= len(prompts):
+    if words.isascii() and words.isdigit() and 1 <= int(words) <= len(prompts):
         return int(words) - 1
     ids = [p.id for p in prompts]
     if words in ids:

@@ -64,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 
 
 def _limit(text: str) -> int:
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         raise argparse.ArgumentTypeError(f"a whole number, 0 or more (you gave {text!r})")
     return int(text)
 

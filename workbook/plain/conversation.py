@@ -38,7 +38,14 @@ from workbook.plain.kinds import SOMETHING_ELSE, how_to_answer, options_of, spok
 from workbook.plain.lines import InputEnded, Interrupted, Lines
 from workbook.plain.words import COMMANDS, without_markdown
 from workbook.store.database import StoreError, WorkbookStore
-from workbook.store.drafts import RESUME_SETTING, PendingAnswer, PendingSaves, saved_draft
+from workbook.store.drafts import (
+    RESUME_SETTING,
+    PendingAnswer,
+    PendingSaves,
+    resume_places,
+    resume_setting,
+    saved_draft,
+)
 
 PROMPT = ">"
 UNSUPPORTED = "run workbook without --plain. It is left as it is here."
@@ -73,8 +80,7 @@ def command_in(line: str) -> str | None:
 
 def resume_place(exercise: Exercise, store: WorkbookStore) -> int | None:
     """The index of the question the user was last on in this exercise, if any."""
-    places = store.setting(RESUME_SETTING, {}) or {}
-    prompt_id = (places.get("prompts") or {}).get(exercise.id)
+    prompt_id = resume_places(store).prompts.get(exercise.id)
     ids = [p.id for p in exercise.prompts()]
     return ids.index(prompt_id) if prompt_id in ids else None
 
@@ -240,9 +246,7 @@ class Conversation:
     def remember_place(self, prompt: Prompt) -> None:
         if self.store.read_only:
             return
-        places = dict(self.store.setting(RESUME_SETTING, {}) or {})
-        places["exercise"] = self.exercise.id
-        places["prompts"] = {**(places.get("prompts") or {}), self.exercise.id: prompt.id}
+        places = resume_setting(self.store, self.exercise.id, prompt.id)
         self.store.set_setting(RESUME_SETTING, places)
 
     def save(self, prompt: Prompt, value: Any, draft: str | None = None) -> None:
@@ -373,7 +377,7 @@ class Conversation:
     def scale_value(self, line: str, prompt: Prompt) -> int:
         assert isinstance(prompt, ScalePrompt)
         text = line.strip()
-        if text.isdigit() and prompt.min <= int(text) <= prompt.max:
+        if text.isascii() and text.isdigit() and prompt.min <= int(text) <= prompt.max:
             return int(text)
         raise ValueError(f"Please answer with a whole number from {prompt.min} to {prompt.max}.")
 
@@ -538,7 +542,7 @@ def numbers_in(line: str, count: int, most: int | None = None) -> list[int]:
     """ "2" or "1, 3" or "1 3": numbers from 1 to `count`, each once, in the order given."""
     parts = line.replace(",", " ").split()
     one = most == 1
-    if not parts or not all(part.isdigit() for part in parts):
+    if not parts or not all(part.isascii() and part.isdigit() for part in parts):
         raise ValueError(
             f"Please answer with {'a number' if one else 'numbers'} from 1 to {count}."
         )

@@ -90,7 +90,7 @@ def _date_in_words(parts: list[str], today: dt.date) -> dt.date | None:
     """ "14 march 2026", "march 14 2026", "14th of march", "march 14" (this year)."""
     parts = [ORDINAL.sub(r"\1", part) for part in parts if part != "of"]
     months = [part for part in parts if part in MONTHS]
-    numbers = [part for part in parts if part.isdigit()]
+    numbers = [part for part in parts if part.isascii() and part.isdigit()]
     if len(months) != 1 or len(parts) != 1 + len(numbers) or not 1 <= len(numbers) <= 2:
         return None
     day = int(numbers[0])

@@ -16,7 +16,7 @@ from workbook.plain.conversation import Conversation, Ending, numbers_in, resume
 from workbook.plain.lines import InputEnded, Interrupted, Lines
 from workbook.plain.words import crisis_words, first_run_words
 from workbook.store.database import WorkbookStore
-from workbook.store.drafts import RESUME_SETTING
+from workbook.store.drafts import resume_places
 
 # Results said at a time on the plain home: more than this is too much to listen to.
 FOUND_LIMIT = 10
@@ -47,8 +47,7 @@ def choose_exercise(lines: Lines, store: WorkbookStore, content: Content) -> Exe
     if not exercises:
         lines.say("No exercises were found. `workbook validate` says why.")
         return None
-    places = store.setting(RESUME_SETTING, {}) or {}
-    last = content.catalog.get(places.get("exercise") or "")
+    last = content.catalog.get(resume_places(store).exercise or "")
     lines.say("Which exercise? Answer with its number.")
     for number, exercise in enumerate(exercises, start=1):
         lines.say(f"{number}. {exercise.title}: {progress_words(exercise, store)}.")

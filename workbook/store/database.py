@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +25,9 @@ from tinydb import Query, TinyDB
 from workbook.paths import FILE_MODE, Paths, ensure_private_dir
 from workbook.store import backups
 from workbook.store.migrations import MIGRATIONS
+from workbook.store.reading import check_workbook
 from workbook.store.reserve import ensure_reserve
+from workbook.store.schema import Stamp, storable_problem
 from workbook.store.storage import DurableStorage, UnreadableDataError
 
 # The current schema: 1 + the number of migration steps (see migrations.py).
@@ -46,7 +49,8 @@ def to_stamp(moment: dt.datetime) -> str:
 
 
 def from_stamp(stamp: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(stamp)
+    """A saved time (RFC 3339 with a zone, as the reader checked it); ValueError otherwise."""
+    return msgspec.convert(stamp, Stamp)
 
 
 # Who holds the lock: the app's window (for as long as it is open) or a command (a moment).
@@ -94,6 +98,28 @@ class StoreUnreadableError(StoreError):
 
 class StoreReadOnlyError(StoreError):
     pass
+
+
+class NotStorableError(StoreError):
+    """A value too long (or of a kind) the data file cannot keep; nothing was written."""
+
+
+def read_only_choice(paths: Paths) -> str | None:
+    """Why the workbook must open read-only because the user made it so, or None.
+
+    Mode bits, not access(): they say what the user chose, even to root, who may write anyway.
+    """
+    for path, what in ((paths.data_file, "file"), (paths.data_dir, "folder")):
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            continue
+        if not mode & stat.S_IWUSR:
+            return (
+                f"The {what} {path} is read-only, so the workbook is open read-only and nothing "
+                f"will be changed. To write again, make it writable (chmod u+w {path})."
+            )
+    return None
 
 
 def _holder_file(paths: Paths) -> Path:
@@ -203,7 +229,11 @@ class WorkbookStore:
     def open(
         cls, paths: Paths, clock: Clock = utc_now, *, backup: bool = True, holder: str = WINDOW
     ) -> WorkbookStore:
-        """Open with the lock; `holder` says who is asking: a window, or a short command."""
+        """Open with the lock; `holder` says who is asking: a window, or a short command.
+        A file or folder the user made read-only opens read-only, without the lock."""
+        reason = read_only_choice(paths)
+        if reason is not None:
+            return cls._open_read_only(paths, clock, reason)
         lock = acquire_lock(paths, holder)
         try:
             store = cls._open_locked(paths, clock, lock, backup)
@@ -218,8 +248,9 @@ class WorkbookStore:
     def _open_locked(
         cls, paths: Paths, clock: Clock, lock: FileLock, backup: bool
     ) -> WorkbookStore:
+        backups.remove_leftover_temp_files(paths)
         try:
-            db = TinyDB(paths.data_file, storage=DurableStorage)
+            db = TinyDB(paths.data_file, storage=DurableStorage, check=check_workbook)
         except UnreadableDataError as problem:
             set_aside = backups.set_aside_unreadable(paths, clock())
             raise StoreUnreadableError(
@@ -229,7 +260,9 @@ class WorkbookStore:
         version = cls._schema_version(db)
         if version > SCHEMA_VERSION:
             db.close()
-            db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
+            db = TinyDB(
+                paths.data_file, storage=DurableStorage, access_mode="r", check=check_workbook
+            )
             reason = (
                 f"{paths.data_file} was saved by a newer version of workbook; it is open "
                 "read-only so nothing in it is lost. Update workbook to make changes."
@@ -243,6 +276,29 @@ class WorkbookStore:
             db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
         return cls(db, paths, clock, lock, backup=backup)
 
+    @classmethod
+    def _open_read_only(cls, paths: Paths, clock: Clock, reason: str) -> WorkbookStore:
+        """The user made the file or its folder read-only: read it, change nothing, no lock
+        (it cannot be made there), no backups, no migration written (done in memory)."""
+        try:
+            db = TinyDB(
+                paths.data_file, storage=DurableStorage, access_mode="r", check=check_workbook
+            )
+        except FileNotFoundError:
+            raise StoreReadOnlyError(
+                f"{paths.data_dir} is read-only and holds no workbook yet; make it writable "
+                "(chmod u+w) or choose another folder with --data-dir"
+            ) from None
+        except UnreadableDataError as problem:
+            raise StoreError(
+                f"{problem.path}: {problem.problem}. It is read-only, so nothing was set aside "
+                "or changed; `workbook restore` can bring back a backup once it is writable."
+            ) from None
+        version = cls._schema_version(db)
+        if version < SCHEMA_VERSION:
+            db.storage.replace_in_memory(cls._migrated(db.storage.read(), version))
+        return cls(db, paths, clock, None, read_only_reason=reason, backup=False)
+
     @staticmethod
     def _schema_version(db: TinyDB) -> int:
         meta = db.table(META_TABLE).get(doc_id=1)
@@ -252,13 +308,16 @@ class WorkbookStore:
         return int(meta.get("schema_version", 1))
 
     @staticmethod
-    def _migrate(db: TinyDB, version: int) -> None:
-        tables = db.storage.read()
+    def _migrated(tables: dict[str, Any], version: int) -> dict[str, Any]:
         while version < SCHEMA_VERSION:
             tables = MIGRATIONS[version - 1](tables)
             version += 1
         tables[META_TABLE] = {"1": {"schema_version": SCHEMA_VERSION}}
-        db.storage.write(tables)
+        return tables
+
+    @classmethod
+    def _migrate(cls, db: TinyDB, version: int) -> None:
+        db.storage.write(cls._migrated(db.storage.read(), version))
 
     @property
     def read_only(self) -> bool:
@@ -357,6 +416,9 @@ class WorkbookStore:
         Saves that share a `visit` (one sitting with one prompt) update the revision that
         visit started, so history shows one revision per visit, not one per keystroke.
         """
+        problem = storable_problem(value)
+        if problem is not None:
+            raise NotStorableError(f"This answer was not saved: {problem}.")
         with self._mutex:
             self._before_write()
             table = self._db.table(ANSWERS_TABLE)
@@ -415,12 +477,12 @@ class WorkbookStore:
     def last_saved(self, exercise_id: str) -> dt.datetime | None:
         with self._mutex:
             table = self._db.table(ANSWERS_TABLE)
-            stamps = [
-                table.get(doc_id=doc_id)["revisions"][-1]["saved_at"]
+            moments = [
+                from_stamp(table.get(doc_id=doc_id)["revisions"][-1]["saved_at"])
                 for (exercise, _), doc_id in self._answer_ids.items()
                 if exercise == exercise_id
             ]
-            return from_stamp(max(stamps)) if stamps else None
+            return max(moments) if moments else None
 
     def answer_docs(self) -> list[dict[str, Any]]:
         """Raw answer documents (exercise, prompt, revisions), for export and reports."""
@@ -434,6 +496,9 @@ class WorkbookStore:
     # --- records: settings and tracker entries, each a document with a unique key --------
 
     def put_record(self, table_name: str, key: str, fields: dict[str, Any]) -> dict[str, Any]:
+        problem = storable_problem(fields)
+        if problem is not None:
+            raise NotStorableError(f"This was not saved: {problem}.")
         with self._mutex:
             self._before_write()
             doc = {**fields, "key": key, "updated_at": self._now()}
@@ -478,7 +543,7 @@ class WorkbookStore:
             self._db.storage.write(tables)
             # TinyDB's tables cache ids and query results: start them afresh.
             self._db.close()
-            self._db = TinyDB(self.paths.data_file, storage=DurableStorage)
+            self._db = TinyDB(self.paths.data_file, storage=DurableStorage, check=check_workbook)
             self._watch_storage()
             self._index_answers()
 
@@ -491,7 +556,7 @@ def read_snapshot(paths: Paths, clock: Clock = utc_now) -> Iterator[WorkbookStor
     reader sees the old file or the new one. An older file is migrated first (with the lock).
     """
     try:
-        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
+        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r", check=check_workbook)
     except FileNotFoundError:
         yield None
         return

@@ -23,6 +23,26 @@ DRAFTS_TABLE = "drafts"
 RESUME_SETTING = "resume"
 
 
+class ResumePlaces(msgspec.Struct):
+    exercise: str | None = None
+    prompts: dict[str, str] = msgspec.field(default_factory=dict)
+
+
+def resume_places(store: WorkbookStore) -> ResumePlaces:
+    """Where the user left off; nothing remembered when the setting has another shape (an old
+    file, an import), rather than a crash at start-up."""
+    try:
+        return msgspec.convert(store.setting(RESUME_SETTING), ResumePlaces)
+    except msgspec.ValidationError:
+        return ResumePlaces()
+
+
+def resume_setting(store: WorkbookStore, exercise_id: str, prompt_id: str) -> dict[str, Any]:
+    """The resume setting's new value once the user is at `prompt_id` of `exercise_id`."""
+    prompts = {**resume_places(store).prompts, exercise_id: prompt_id}
+    return {"exercise": exercise_id, "prompts": prompts}
+
+
 def draft_key(exercise_id: str, prompt_id: str) -> str:
     return f"{exercise_id}/{prompt_id}"
 

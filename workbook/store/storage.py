@@ -22,21 +22,14 @@ import msgspec
 from tinydb.storages import Storage
 
 from workbook.paths import ensure_private_dir
+from workbook.store.reading import MAX_DATA_BYTES, decode_tables, gc_paused
+from workbook.store.reading import UnreadableDataError as UnreadableDataError
+from workbook.store.regular_files import read_regular_file
 from workbook.store.reserve import is_disk_full, release_reserve
 
 TEMP_SUFFIX = ".tmp"
 
 _encoder = msgspec.json.Encoder()
-_decoder = msgspec.json.Decoder()
-
-
-class UnreadableDataError(Exception):
-    """The data file exists but cannot be trusted: it must not be treated as empty."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
 
 
 def temp_prefix(path: Path) -> str:
@@ -62,23 +55,36 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
+def _mode_to_keep(path: Path) -> int | None:
+    """The permissions of the file being replaced: the user may have chosen them (0644 to
+    share a plan), and a save must not change them behind their back."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return None
+
+
+def atomic_write(path: Path, payload: bytes, keep_mode: bool = False) -> None:
     """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else.
 
+    The new file is 0600, or with `keep_mode` has the permissions of the file it replaces.
     An OSError names `path` (a full disk is met writing the temp file, which has no name the
     user knows)."""
     try:
-        _replace_whole(path, payload)
+        _replace_whole(path, payload, keep_mode)
     except OSError as error:
         if error.filename is None or str(error.filename).endswith(TEMP_SUFFIX):
             raise OSError(error.errno, error.strerror, str(path)) from None
         raise
 
 
-def _replace_whole(path: Path, payload: bytes) -> None:
+def _replace_whole(path: Path, payload: bytes, keep_mode: bool) -> None:
     # mkstemp creates the file 0600, so the words are private from the first byte.
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
     try:
+        kept_mode = _mode_to_keep(path) if keep_mode else None
+        if kept_mode is not None:
+            os.fchmod(fd, kept_mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -91,28 +97,21 @@ def _replace_whole(path: Path, payload: bytes) -> None:
     fsync_dir(path.parent)
 
 
-def decode_database(payload: bytes, path: Path) -> dict[str, Any]:
-    """Parse the whole file, refusing anything that is not a TinyDB database."""
-    if not payload.strip():
-        raise UnreadableDataError(path, "the file is empty")
-    try:
-        data = _decoder.decode(payload)
-    except msgspec.DecodeError as error:
-        raise UnreadableDataError(path, f"the file is damaged ({error})") from None
-    if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in data.values()
-    ):
-        raise UnreadableDataError(path, "the file is not a workbook database")
-    return data
-
-
 def encode_database(data: dict[str, Any]) -> bytes:
     return _encoder.encode(data)
 
 
-def read_database_file(path: Path) -> dict[str, Any]:
-    return decode_database(path.read_bytes(), path)
+Check = Callable[[dict[str, Any], Path], None]
+
+
+def read_database_file(path: Path, check: Check | None = None) -> dict[str, Any]:
+    """The tables of a TinyDB file, checked by `check` too when given; UnreadableDataError."""
+    payload = read_regular_file(path, MAX_DATA_BYTES)
+    with gc_paused():
+        data = decode_tables(payload, path)
+        if check is not None:
+            check(data, path)
+    return data
 
 
 class DurableStorage(Storage):
@@ -124,6 +123,7 @@ class DurableStorage(Storage):
         create_dirs: bool = False,
         encoding: str | None = None,
         access_mode: str = "r+",
+        check: Check | None = None,
         **_json_options: Any,
     ) -> None:
         super().__init__()
@@ -134,6 +134,7 @@ class DurableStorage(Storage):
                 stacklevel=2,
             )
         self.path = Path(path)
+        self._check = check
         self.read_only = access_mode in ("r", "rb")
         # Called (from the saving thread) when a save needed the full-disk reserve.
         self.on_reserve_used: Callable[[], None] | None = None
@@ -142,12 +143,16 @@ class DurableStorage(Storage):
         if not self.read_only:
             remove_leftover_temp_files(self.path)
         if self.path.exists():
-            self._data = read_database_file(self.path)
+            self._data = read_database_file(self.path, self._check)
         elif self.read_only:
             raise FileNotFoundError(f"{self.path}: no such file")
         else:
             self._data = {}
             self._write_file(self._data)
+
+    def replace_in_memory(self, data: dict[str, Any]) -> None:
+        """What reads return from now on, written nowhere (a read-only file, migrated)."""
+        self._data = data
 
     def read(self) -> dict[str, Any]:
         # A fresh top-level dict, so TinyDB's edits reach memory only through write().
@@ -161,18 +166,19 @@ class DurableStorage(Storage):
         except BaseException:
             # TinyDB may have edited documents in place before the failed write;
             # go back to exactly what is on disk.
-            self._data = read_database_file(self.path)
+            self._data = read_database_file(self.path, self._check)
             raise
         self._data = data
 
     def _write_file(self, data: dict[str, Any]) -> None:
         payload = encode_database(data)
+        # The data file keeps the permissions the user gave it; exports are private (0600).
         try:
-            atomic_write(self.path, payload)
+            atomic_write(self.path, payload, keep_mode=True)
         except OSError as error:
             if not is_disk_full(error) or not release_reserve(self.path):
                 raise
-            atomic_write(self.path, payload)  # in the room the reserve kept
+            atomic_write(self.path, payload, keep_mode=True)  # in the room the reserve kept
             if self.on_reserve_used is not None:
                 self.on_reserve_used()
 

@@ -13,6 +13,12 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from workbook.store.regular_files import (
+    FileTooLargeError,
+    NotARegularFileError,
+    read_regular_file,
+)
+
 MAX_FILE_BYTES = 1024 * 1024
 
 T = TypeVar("T")
@@ -63,7 +69,7 @@ def parse_json(data: bytes, path: Path | str) -> Any:
     if not text.strip():
         raise DataFileError(path, "the file is empty")
     try:
-        return json.loads(
+        value = json.loads(
             text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant
         )
     except json.JSONDecodeError as error:
@@ -74,16 +80,26 @@ def parse_json(data: bytes, path: Path | str) -> Any:
         raise DataFileError(path, str(error)) from None
     except RecursionError:
         raise DataFileError(path, "the JSON is nested too deeply") from None
+    _refuse_what_json_lets_through(data, path)
+    return value
+
+
+def _refuse_what_json_lets_through(data: bytes, path: Path | str) -> None:
+    """Python's json reads a lone surrogate ("\\ud800") as text that can never be written
+    again, and 1e400 as infinity (later written as null): msgspec refuses both."""
+    try:
+        msgspec.json.decode(data.removeprefix(b"\xef\xbb\xbf"))
+    except msgspec.DecodeError as error:
+        raise DataFileError(path, f"not valid JSON: {error}") from None
+    except RecursionError:
+        raise DataFileError(path, "the JSON is nested too deeply") from None
 
 
 def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DataFileError(
-                path, f"the file is {size:,} bytes; the most allowed is {max_bytes:,}"
-            )
-        data = path.read_bytes()
+        data = read_regular_file(path, max_bytes)
+    except (NotARegularFileError, FileTooLargeError) as error:
+        raise DataFileError(path, error.strerror) from None
     except FileNotFoundError:
         raise DataFileError(path, "no such file") from None
     except IsADirectoryError:

@@ -7,33 +7,36 @@ again gives back the same bytes.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta, Struct
 
-from workbook.store.database import ANSWERS_TABLE, META_TABLE, WorkbookStore
+from workbook.store import schema
+from workbook.store.database import ANSWERS_TABLE, META_TABLE, WorkbookStore, from_stamp
 from workbook.store.migrations import contact_as_words, pairs_and_danger_choice
+from workbook.store.reading import MAX_DATA_BYTES
 from workbook.store.strict_json import DataFileError, convert, parse_json
 
 FORMAT_NAME = "workbook-backup"
 FORMAT_VERSION = 1
-MAX_BACKUP_BYTES = 512 * 1024 * 1024
+# An export is the data file written with indents: up to about twice its size.
+MAX_BACKUP_BYTES = 2 * MAX_DATA_BYTES
 
 TableName = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
 
 
 class RevisionIn(Struct, forbid_unknown_fields=True):
-    value: Any
+    # The same kinds and limits as the data file (schema.py); the time is kept as written.
+    value: schema.Value
     saved_at: str
-    visit: str | None = None
+    visit: schema.Text | None = None
 
 
 class AnswerIn(Struct, forbid_unknown_fields=True):
-    exercise: str
-    prompt: str
+    exercise: schema.Key
+    prompt: schema.Key
     revisions: Annotated[list[RevisionIn], Meta(min_length=1)]
 
 
@@ -61,11 +64,11 @@ def export_bytes(store: WorkbookStore) -> bytes:
 
 def _check_stamp(stamp: str, where: str, path: Path) -> None:
     try:
-        moment = dt.datetime.fromisoformat(stamp)
+        from_stamp(stamp)
     except ValueError:
-        raise DataFileError(path, f"{where}: {stamp!r} is not a date and time") from None
-    if moment.tzinfo is None:
-        raise DataFileError(path, f"{where}: {stamp!r} has no time zone")
+        raise DataFileError(
+            path, f"{where}: {stamp!r} is not a date and time with a time zone"
+        ) from None
 
 
 def parse_backup(data: bytes, path: Path) -> BackupIn:
@@ -89,6 +92,7 @@ def parse_backup(data: bytes, path: Path) -> BackupIn:
             if not isinstance(doc.get("key"), str) or not isinstance(doc.get("updated_at"), str):
                 raise DataFileError(path, f"{where}: a record needs a text key and updated_at")
             _check_stamp(doc["updated_at"], where, path)
+        convert(docs, list[schema.record_model(name)], path, f"$.records.{name}")
         keys = [doc["key"] for doc in docs]
         if len(set(keys)) != len(keys):
             raise DataFileError(path, f"$.records.{name}: a key appears twice")
@@ -104,7 +108,7 @@ def _merge_revisions(ours: list[dict], theirs: list[dict]) -> list[dict]:
         if identity not in seen:
             seen.add(identity)
             merged.append(rev)
-    merged.sort(key=lambda rev: dt.datetime.fromisoformat(rev["saved_at"]))
+    merged.sort(key=lambda rev: from_stamp(rev["saved_at"]))
     return merged
 
 
@@ -134,7 +138,9 @@ def import_backup(store: WorkbookStore, backup: BackupIn) -> dict[str, int]:
             current = table.get(doc["key"])
             if current is None:
                 added_records += 1
-            if current is None or _later(doc["updated_at"], current["updated_at"]):
+            # A record of ours without a time (hand-made) is older than any imported one.
+            ours = None if current is None else current.get("updated_at")
+            if current is None or ours is None or _later(doc["updated_at"], ours):
                 table[doc["key"]] = doc
 
     store.replace_tables(
@@ -153,4 +159,4 @@ def _in_todays_shape(key: tuple[str, str], revisions: list[dict]) -> list[dict]:
 
 
 def _later(a: str, b: str) -> bool:
-    return dt.datetime.fromisoformat(a) > dt.datetime.fromisoformat(b)
+    return from_stamp(a) > from_stamp(b)

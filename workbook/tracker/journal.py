@@ -277,9 +277,19 @@ class HistoryEntry(msgspec.Struct, frozen=True):
 
 def history(store: WorkbookStore, tz: dt.tzinfo | None = None) -> list[HistoryEntry]:
     """Check-ins, urges and slips together, newest first (within a day: latest urge first)."""
-    entries = [HistoryEntry("checkin", c.day, c) for c in checkins(store)]
-    entries += [HistoryEntry("slip", s.day, s) for s in slips(store)]
-    for urge in urges(store):
+    return history_of(checkins(store), slips(store, include_withdrawn=False), urges(store), tz)
+
+
+def history_of(
+    found_checkins: list[CheckIn],
+    found_slips: list[Slip],
+    found_urges: list[Urge],
+    tz: dt.tzinfo | None = None,
+) -> list[HistoryEntry]:
+    """`history` of entries already read (a screen reads each table once for all it shows)."""
+    entries = [HistoryEntry("checkin", c.day, c) for c in found_checkins]
+    entries += [HistoryEntry("slip", s.day, s) for s in found_slips]
+    for urge in found_urges:
         local = urge.at.astimezone(tz)
         entries.append(HistoryEntry("urge", local.date(), urge, local))
     # A day's summary (its check-in, a slip) goes above that day's urges.
@@ -306,7 +316,13 @@ def urge_counts(
     store: WorkbookStore, since: dt.date | None = None, tz: dt.tzinfo | None = None
 ) -> UrgeCounts:
     """How many urges were logged (on or after `since`, a local day) and how many passed."""
-    chosen = [u for u in urges(store) if since is None or local_date(u.at, tz) >= since]
+    return urge_counts_of(urges(store), since, tz)
+
+
+def urge_counts_of(
+    found_urges: list[Urge], since: dt.date | None = None, tz: dt.tzinfo | None = None
+) -> UrgeCounts:
+    chosen = [u for u in found_urges if since is None or local_date(u.at, tz) >= since]
     return UrgeCounts(len(chosen), sum(1 for u in chosen if u.passed))
 
 

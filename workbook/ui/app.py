@@ -20,12 +20,18 @@ from textual.screen import Screen
 from workbook.content.loading import Content
 from workbook.content.regions import REGION_SETTING, chosen_region, find_region, guess_region
 from workbook.store.database import Clock, WorkbookStore, utc_now
+from workbook.ui import screen_text, terminal_input
 from workbook.ui.screens.home_screen import HomeScreen
 from workbook.ui.screens.registry import HOME_ENTRIES, NAMED_SCREENS
 from workbook.ui.widgets.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
     from workbook.search.index import SearchIndex
+
+# Before anything is drawn: no control character from the user's data reaches the terminal.
+screen_text.install()
+# An invalid byte typed at the terminal is a visible symbol, not a dead keyboard.
+terminal_input.install()
 
 WELCOME_SEEN = "welcome_seen"
 HOME_MODE = "home"
@@ -72,7 +78,8 @@ class WorkbookApp(App[None]):
         for theme in THEMES:
             self.register_theme(theme)
         saved_theme = self.store.setting(THEME_SETTING, DEFAULT_THEME)
-        return saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
+        known = isinstance(saved_theme, str) and saved_theme in self.available_themes
+        return saved_theme if known else DEFAULT_THEME
 
     # The saved theme is the starting value, read while App.__init__ builds the stylesheet from
     # it: setting `theme` after __init__ would parse all the CSS a second time at start-up.

@@ -24,7 +24,15 @@ from textual.worker import Worker, WorkerState
 
 from workbook.content.models import ChoicePrompt, CrisisLine, Exercise, Prompt, Region
 from workbook.store.database import Clock, StoreError, WorkbookStore
-from workbook.store.drafts import RESUME_SETTING, PendingAnswer, PendingSaves, saved_draft
+from workbook.store.drafts import (
+    RESUME_SETTING,
+    PendingAnswer,
+    PendingSaves,
+    resume_places,
+    resume_setting,
+    saved_draft,
+)
+from workbook.store.schema import storable_problem
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import AnswerField, plain
@@ -79,6 +87,8 @@ class ExerciseScreen(Screen[None]):
         self.known: dict[str, Any] = store.answers_for(exercise.id)
         # Words kept as drafts (a date that is not a date yet), by prompt id.
         self.drafts: dict[str, str] = {}
+        # Answers too long to save, with the message shown in their field until shortened.
+        self.too_long: dict[str, str] = {}
         self.current: str | None = None
         self.visits: dict[str, str] = {}
         self._save_timer: Timer | None = None
@@ -151,8 +161,7 @@ class ExerciseScreen(Screen[None]):
         return next(i for i, p in enumerate(self.prompts, start=1) if p.id == prompt_id)
 
     def last_prompt(self) -> str | None:
-        places = self.store.setting(RESUME_SETTING, {}) or {}
-        prompt_id = (places.get("prompts") or {}).get(self.exercise.id)
+        prompt_id = resume_places(self.store).prompts.get(self.exercise.id)
         return prompt_id if self.exercise.prompt(prompt_id or "") else None
 
     # --- moving between pages -----------------------------------------------------------
@@ -262,9 +271,7 @@ class ExerciseScreen(Screen[None]):
         page.show_note(note)
 
     def _remember_place(self, prompt_id: str) -> None:
-        places = dict(self.store.setting(RESUME_SETTING, {}) or {})
-        places["exercise"] = self.exercise.id
-        places["prompts"] = {**(places.get("prompts") or {}), self.exercise.id: prompt_id}
+        places = resume_setting(self.store, self.exercise.id, prompt_id)
         self.run_worker(
             lambda: self.store.set_setting(RESUME_SETTING, places),
             thread=True,
@@ -409,6 +416,12 @@ class ExerciseScreen(Screen[None]):
                 return False
             self.drafts[prompt.id] = draft
         else:
+            problem = storable_problem(value)
+            if problem is not None:
+                self._not_storable(prompt, problem)
+                return False
+            if self.too_long.pop(prompt.id, None) and self.page is not None:
+                self._show_note()  # shortened enough: the usual note again
             known = self.known.get(prompt.id)
             same = value == known or (prompt.is_empty(value) and prompt.is_empty(known))
             if same and prompt.id not in self.drafts:
@@ -419,6 +432,17 @@ class ExerciseScreen(Screen[None]):
         self.pending.put(self.exercise.id, prompt.id, PendingAnswer(value, visit, draft))
         self.query_one("#save-status", Static).update("")
         return True
+
+    def _not_storable(self, prompt: Prompt, problem: str) -> None:
+        """Say in the field why this answer is not being saved; the words stay on screen."""
+        message = f"Not saved: {problem}."
+        self.too_long[prompt.id] = message
+        page = self.page
+        if page is not None and page.prompt.id == prompt.id:
+            page.show_note(message)
+        status = self.query_one("#save-status", Static)
+        status.update("Not saved")
+        status.add_class("-problem")
 
     def _queue_from_field(self) -> None:
         """Read the answer straight from the widget: its last keystroke may not have been

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from workbook.content.loading import Content as WorkbookContent
 from workbook.content.models import Exercise
 from workbook.store.database import Clock, WorkbookStore
-from workbook.store.drafts import RESUME_SETTING
+from workbook.store.drafts import resume_places
 from workbook.ui.screens.registry import HomeEntry
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.widgets.formatting import last_worked_words
@@ -73,11 +73,11 @@ class HomeScreen(Screen[None]):
         streak.set_class(not words, "-empty")
 
     def resume_place(self) -> tuple[Exercise, str] | None:
-        places = self.store.setting(RESUME_SETTING, {}) or {}
-        exercise = self.content.catalog.get(places.get("exercise") or "")
+        places = resume_places(self.store)
+        exercise = self.content.catalog.get(places.exercise or "")
         if exercise is None:
             return None
-        prompt_id = (places.get("prompts") or {}).get(exercise.id)
+        prompt_id = places.prompts.get(exercise.id)
         if exercise.prompt(prompt_id or "") is None:
             return None
         return exercise, prompt_id

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import msgspec
 from msgspec.structs import replace
 from textual import on
 from textual.app import ComposeResult
@@ -21,16 +22,19 @@ from workbook.store.database import Clock, StoreError, WorkbookStore
 from workbook.tracker.journal import (
     MOODS,
     HistoryEntry,
-    history,
+    checkins,
+    history_of,
     local_date,
+    slips,
     streak_for,
-    trends_for,
     update_urge,
-    urge_counts,
+    urge_counts_of,
+    urges,
     withdraw_slip,
 )
 from workbook.tracker.records import CRAVING_MAX, CRAVING_MIN, CheckIn, Slip, Urge
 from workbook.tracker.trends import CRAVING_TREND_WORDS, MOOD_TREND_WORDS
+from workbook.tracker.trends import trends as trends_of
 from workbook.ui.screens.confirm_modal import ConfirmModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
@@ -49,7 +53,19 @@ WINDOWS = (30, 90)
 CRAVING_TREND = CRAVING_TREND_WORDS
 MOOD_TREND = MOOD_TREND_WORDS
 TOO_FEW = "too few to tell"
+# Entries listed at first, and added each time "older entries" is chosen: ten years of daily
+# check-ins would take seconds to lay out, and nobody scrolls through them all at once.
+PAGE = 60
+OLDER = "older"
 KEYS_HINT = "C check in · F3 urge · S slip · D start date · T 30/90 days · Enter: change"
+
+
+class Found(msgspec.Struct, frozen=True):
+    """The tracker's tables as read for one showing of the screen."""
+
+    checkins: list[CheckIn]
+    slips: list[Slip]
+    urges: list[Urge]
 
 
 def entry_option(entry: HistoryEntry, index: int) -> Option:
@@ -95,6 +111,8 @@ class TrackerScreen(Screen[None]):
         self.chosen = chosen
         self.window = WINDOWS[0]
         self.entries: list[HistoryEntry] = []
+        self.shown = PAGE
+        self.found = Found([], [], [])
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -117,10 +135,10 @@ class TrackerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Days without contact"
-        self.show_all()
         self.query_one("#tracker-history").focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: this fills it the first time too.
         self.show_all()
 
     # --- showing ------------------------------------------------------------------------
@@ -130,6 +148,8 @@ class TrackerScreen(Screen[None]):
         return local_date(self.clock())
 
     def show_all(self) -> None:
+        # Each table is read once for everything shown: ten years of check-ins are 3,650.
+        self.found = Found(checkins(self.store), slips(self.store), urges(self.store))
         today = self.today
         current = streak_for(self.store, today)
         self.query_one("#tracker-days", Static).update(Content(streak_line(current)))
@@ -139,7 +159,7 @@ class TrackerScreen(Screen[None]):
 
     def show_trends(self, today: dt.date) -> None:
         window = self.window
-        trends = trends_for(self.store, today, window)
+        trends = trends_of(self.found.checkins, today, window)
         self.query_one("#trends-title", Static).update(
             f"The last {window} days, oldest on the left (· a day without a check-in)"
         )
@@ -150,7 +170,7 @@ class TrackerScreen(Screen[None]):
             CRAVING_TREND[craving] if craving else TOO_FEW
         )
         self.query_one("#mood-word", Static).update(MOOD_TREND[mood] if mood else TOO_FEW)
-        counts = urge_counts(self.store, since=today - dt.timedelta(days=window - 1))
+        counts = urge_counts_of(self.found.urges, since=today - dt.timedelta(days=window - 1))
         if counts.logged:
             noun = "urge" if counts.logged == 1 else "urges"
             words = f"{counts.logged} {noun} noted in these {window} days; {counts.passed} passed."
@@ -159,7 +179,8 @@ class TrackerScreen(Screen[None]):
         self.query_one("#urge-counts", Static).update(words)
 
     def show_history(self) -> None:
-        self.entries = history(self.store)
+        found = self.found
+        self.entries = history_of(found.checkins, found.slips, found.urges)
         listing = self.query_one("#tracker-history", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
@@ -171,11 +192,23 @@ class TrackerScreen(Screen[None]):
                 )
             )
             return
-        listing.add_options(entry_option(e, i) for i, e in enumerate(self.entries))
-        listing.highlighted = min(highlighted or 0, len(self.entries) - 1)
-        if self.chosen is not None:
-            listing.highlighted = self.entry_index(*self.chosen)
+        chosen = None if self.chosen is None else self.entry_index(*self.chosen)
+        if chosen is not None:  # opened at an entry (from search): its page is shown too
+            self.shown = max(self.shown, (chosen // PAGE + 1) * PAGE)
+        shown = self.entries[: self.shown]
+        listing.add_options(entry_option(e, i) for i, e in enumerate(shown))
+        more = len(self.entries) - len(shown)
+        if more:
+            entries = "entry" if more == 1 else "entries"
+            listing.add_option(Option(f"Show older entries ({more:,} more {entries})", id=OLDER))
+        listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+        if chosen is not None:
+            listing.highlighted = chosen
             self.chosen = None
+
+    def show_older(self) -> None:
+        self.shown += PAGE
+        self.show_history()
 
     def entry_index(self, kind: str, day: dt.date, moment: dt.datetime | None) -> int:
         """Where an entry is in the list (the top when it is not there: a slip taken back)."""
@@ -210,6 +243,9 @@ class TrackerScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#tracker-history")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == OLDER:
+            self.show_older()
+            return
         index = int((event.option.id or "entry--1").removeprefix("entry-"))
         if not 0 <= index < len(self.entries):
             return

@@ -16,7 +16,8 @@ from textual.widgets import Input, Static
 
 from workbook.ui.widgets.answer_field import AnswerField, plain
 
-DATE_SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# ASCII digits only: "٣" and "３" are digits to Python, but not to a person reading a date.
+DATE_SHAPE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 EXAMPLE = "2026-03-14"
 
 

@@ -16,6 +16,8 @@ from workbook.ui.widgets.answer_field import AnswerField, plain
 
 # Two digits typed this close together make one number: "1" then "0" is ten.
 DIGIT_PAUSE = 1.0
+# ASCII digits only: "²" is a digit to Python, and int() would refuse it.
+DIGITS = frozenset("0123456789")
 # Cells per number (workbook.tcss, .scale-step).
 STEP_WIDTH = 4
 
@@ -67,7 +69,7 @@ class ScaleRow(Horizontal, can_focus=True):
         self.field.choose(None)
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is None or not event.character.isdigit():
+        if event.character is None or event.character not in DIGITS:
             return
         event.stop()
         now = time.monotonic()

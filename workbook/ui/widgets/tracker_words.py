@@ -92,6 +92,15 @@ def streak_details(current: Streak) -> str:
 # --- entries ---------------------------------------------------------------------------
 
 
+# The history list shows the start of a long note; the whole of it opens with the entry.
+DETAILS_CHARS = 300
+
+
+def brief(text: str, limit: int = DETAILS_CHARS) -> str:
+    """`text` up to `limit` characters, with "…" when there is more."""
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
 # The same three meanings as everywhere (records.CONTACTS), short enough for one line.
 CONTACT_SHORT = {
     CONTACT_NONE: "no contact",
@@ -116,7 +125,7 @@ def checkin_words(checkin: CheckIn) -> tuple[str, str]:
         details.append(f"Helped: {checkin.helped}")
     if checkin.note:
         details.append(f"Note: {checkin.note}")
-    return " · ".join(facts), " · ".join(details)
+    return " · ".join(facts), brief(" · ".join(details))
 
 
 def urge_words(urge: Urge) -> tuple[str, str]:
@@ -128,8 +137,8 @@ def urge_words(urge: Urge) -> tuple[str, str]:
         details.append(f"Set off by: {urge.trigger}")
     if urge.did:
         details.append(f"You did: {urge.did}")
-    return " · ".join(facts), " · ".join(details)
+    return " · ".join(facts), brief(" · ".join(details))
 
 
 def slip_words(slip: Slip) -> tuple[str, str]:
-    return "A slip · a new stretch began", slip.note
+    return "A slip · a new stretch began", brief(slip.note)
