@@ -231,7 +231,7 @@ def test_checkin_asks_in_the_same_plain_lines(terminals, env, paths):
     for question, answer in [
         ("How strong was the craving today", "3"),
         ("How was your mood today?", "okay"),
-        ("Any contact with them today?", "none"),
+        ("Was there any contact with them today?", "none"),
         ("What set off the pull, if anything?", ""),
         ("What helped?", ""),
         ("Anything else to note?", ""),
