@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from workbook.paths import Paths, ensure_private_dir
+from workbook.store.encryption import Key, is_encrypted
 from workbook.store.storage import UnreadableDataError, atomic_write, read_database_file
 
 KEEP_BACKUPS = 10
@@ -51,10 +53,10 @@ def make_backup(paths: Paths, now: dt.datetime) -> Path | None:
     return target
 
 
-def newest_good_backup(paths: Paths) -> Path | None:
+def newest_good_backup(paths: Paths, key: Key | None = None) -> Path | None:
     for backup in list_backups(paths):
         try:
-            read_database_file(backup)
+            read_database_file(backup, key)
         except (UnreadableDataError, OSError):
             continue
         return backup
@@ -74,16 +76,35 @@ def set_aside_unreadable(paths: Paths, now: dt.datetime) -> Path:
     return copy
 
 
-def restore_backup(paths: Paths, backup: Path, now: dt.datetime) -> Path | None:
+def restore_backup(
+    paths: Paths, backup: Path, now: dt.datetime, key: Key | None = None
+) -> Path | None:
     """Put `backup` in place of the data file; an unreadable current file is set aside first."""
-    read_database_file(backup)  # never restore something that cannot be read
+    read_database_file(backup, key)  # never restore something that cannot be read
     set_aside = None
     if paths.data_file.exists():
         try:
-            read_database_file(paths.data_file)
+            read_database_file(paths.data_file, key)
         except UnreadableDataError:
             set_aside = set_aside_unreadable(paths, now)
         else:
             make_backup(paths, now)
-    atomic_write(paths.data_file, backup.read_bytes())
+    payload = backup.read_bytes()
+    if key is not None and not is_encrypted(payload):
+        payload = key.encrypt(payload)  # a plain backup brought back into a protected workbook
+    atomic_write(paths.data_file, payload)
     return set_aside
+
+
+def set_aside_files(paths: Paths) -> list[Path]:
+    return sorted(paths.data_file.parent.glob(f"{paths.data_file.name}{UNREADABLE_MARK}*"))
+
+
+def rewrite_copies(paths: Paths, convert: Callable[[bytes], bytes]) -> None:
+    """Rewrite every backup and every set-aside copy through `convert` (encrypt or decrypt),
+    each atomically: used when protection is turned on or off."""
+    for copy in [*list_backups(paths), *set_aside_files(paths)]:
+        payload = copy.read_bytes()
+        converted = convert(payload)
+        if converted != payload:
+            atomic_write(copy, converted)

@@ -19,7 +19,8 @@ from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 
 from workbook.paths import FILE_MODE, Paths, ensure_private_dir
-from workbook.store import backups
+from workbook.store import backups, encryption
+from workbook.store.encryption import Key
 from workbook.store.storage import DurableStorage, UnreadableDataError
 
 SCHEMA_VERSION = 1
@@ -75,6 +76,21 @@ class StoreReadOnlyError(StoreError):
     pass
 
 
+class StoreProtectedError(StoreError):
+    """The workbook is protected with a passphrase and was opened without its key."""
+
+    def __init__(self, paths: Paths) -> None:
+        super().__init__(
+            f"{paths.data_dir}: this workbook is protected with a passphrase; "
+            "unlock it first. Nothing was changed."
+        )
+
+
+def check_key(paths: Paths, key: Key | None) -> None:
+    if key is None and encryption.is_protected(paths):
+        raise StoreProtectedError(paths)
+
+
 def acquire_lock(paths: Paths) -> FileLock:
     """Take the one-process lock on the workbook, or say plainly that it is taken."""
     ensure_private_dir(paths.data_dir)
@@ -86,12 +102,15 @@ def acquire_lock(paths: Paths) -> FileLock:
     return lock
 
 
-def restore_backup_locked(paths: Paths, backup: Path, clock: Clock = utc_now) -> Path | None:
+def restore_backup_locked(
+    paths: Paths, backup: Path, clock: Clock = utc_now, key: Key | None = None
+) -> Path | None:
     """Put `backup` in place of the data file while holding the lock, so no window can open
     the workbook half-way; returns where an unreadable data file was set aside, if one was."""
+    check_key(paths, key)
     lock = acquire_lock(paths)
     try:
-        return backups.restore_backup(paths, backup, clock())
+        return backups.restore_backup(paths, backup, clock(), key)
     finally:
         lock.release()
 
@@ -142,30 +161,39 @@ class WorkbookStore:
     # --- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, paths: Paths, clock: Clock = utc_now, *, backup: bool = True) -> WorkbookStore:
+    def open(
+        cls,
+        paths: Paths,
+        clock: Clock = utc_now,
+        *,
+        backup: bool = True,
+        key: Key | None = None,
+    ) -> WorkbookStore:
+        """Open the workbook; a protected one needs its `key` (see encryption.unlock)."""
+        check_key(paths, key)
         lock = acquire_lock(paths)
         try:
-            return cls._open_locked(paths, clock, lock, backup)
+            return cls._open_locked(paths, clock, lock, backup, key)
         except BaseException:
             lock.release()
             raise
 
     @classmethod
     def _open_locked(
-        cls, paths: Paths, clock: Clock, lock: FileLock, backup: bool
+        cls, paths: Paths, clock: Clock, lock: FileLock, backup: bool, key: Key | None
     ) -> WorkbookStore:
         try:
-            db = TinyDB(paths.data_file, storage=DurableStorage)
+            db = TinyDB(paths.data_file, storage=DurableStorage, key=key)
         except UnreadableDataError as problem:
             set_aside = backups.set_aside_unreadable(paths, clock())
             raise StoreUnreadableError(
-                problem, set_aside, backups.newest_good_backup(paths)
+                problem, set_aside, backups.newest_good_backup(paths, key)
             ) from None
 
         version = cls._schema_version(db)
         if version > SCHEMA_VERSION:
             db.close()
-            db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
+            db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r", key=key)
             reason = (
                 f"{paths.data_file} was saved by a newer version of workbook; it is open "
                 "read-only so nothing in it is lost. Update workbook to make changes."
@@ -368,19 +396,77 @@ class WorkbookStore:
             self._db.storage.write(tables)
             # TinyDB's tables cache ids and query results: start them afresh.
             self._db.close()
-            self._db = TinyDB(self.paths.data_file, storage=DurableStorage)
+            self._db = TinyDB(self.paths.data_file, storage=DurableStorage, key=self.key)
             self._index_answers()
+
+    # --- protection with a passphrase (see encryption.py) ---------------------------------
+
+    @property
+    def key(self) -> Key | None:
+        return self._db.storage.key
+
+    @property
+    def protected(self) -> bool:
+        return self.key is not None
+
+    def protect(self, passphrase: str) -> Key:
+        """Encrypt the workbook from now on; returns the key, whose recovery key is shown once.
+
+        The identity file is written first: a crash after it leaves a protected workbook
+        whose plain files are encrypted at the next save, never a key-less encrypted one."""
+        with self._mutex:
+            if self.read_only_reason:
+                raise StoreReadOnlyError(self.read_only_reason)
+            if self.protected:
+                raise StoreError("this workbook is already protected; nothing was changed")
+            key = encryption.new_key()
+            encryption.write_identity(self.paths, key, passphrase, self.clock())
+            storage = self._db.storage
+            storage.key = key
+            storage.write(storage.read())
+            backups.rewrite_copies(
+                self.paths, lambda b: b if encryption.is_encrypted(b) else key.encrypt(b)
+            )
+            return key
+
+    def change_passphrase(self, passphrase: str) -> None:
+        """The same key (and recovery key), sealed with a new passphrase."""
+        with self._mutex:
+            if self.key is None:
+                raise StoreError("this workbook has no passphrase yet; nothing was changed")
+            encryption.write_identity(self.paths, self.key, passphrase, self.clock())
+
+    def unprotect(self) -> None:
+        """Back to plain files: the data, then the backups, and the key file last."""
+        with self._mutex:
+            key = self.key
+            if key is None:
+                raise StoreError("this workbook is not protected; nothing was changed")
+            storage = self._db.storage
+            storage.key = None
+            try:
+                storage.write(storage.read())
+            except BaseException:
+                storage.key = key
+                raise
+            backups.rewrite_copies(
+                self.paths, lambda b: key.decrypt(b) if encryption.is_encrypted(b) else b
+            )
+            encryption.remove_identity(self.paths)
 
 
 @contextmanager
-def read_snapshot(paths: Paths, clock: Clock = utc_now) -> Iterator[WorkbookStore | None]:
+def read_snapshot(
+    paths: Paths, clock: Clock = utc_now, key: Key | None = None
+) -> Iterator[WorkbookStore | None]:
     """The workbook as it is on disk, read-only, without the lock; None when nothing was saved.
 
     Safe while the app has the workbook open: every save replaces the file whole, so a
     reader sees the old file or the new one. An older file is migrated first (with the lock).
     """
+    check_key(paths, key)
     try:
-        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r")
+        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r", key=key)
     except FileNotFoundError:
         yield None
         return
@@ -391,7 +477,7 @@ def read_snapshot(paths: Paths, clock: Clock = utc_now) -> Iterator[WorkbookStor
         ) from None
     if WorkbookStore._schema_version(db) < SCHEMA_VERSION:
         db.close()
-        snapshot = WorkbookStore.open(paths, clock)
+        snapshot = WorkbookStore.open(paths, clock, key=key)
     else:
         snapshot = WorkbookStore(db, paths, clock, None, read_only_reason="a read-only snapshot")
     try:

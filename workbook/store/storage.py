@@ -14,13 +14,15 @@ import contextlib
 import os
 import tempfile
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import msgspec
 from tinydb.storages import Storage
 
 from workbook.paths import ensure_private_dir
+from workbook.store.encryption import Key, decrypt_file_payload
 
 TEMP_SUFFIX = ".tmp"
 
@@ -62,11 +64,16 @@ def fsync_dir(folder: Path) -> None:
 
 def atomic_write(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else."""
+    atomic_write_with(path, lambda handle: handle.write(payload))
+
+
+def atomic_write_with(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """atomic_write, with the new file's bytes written by `write(handle)`."""
     # mkstemp creates the file 0600, so the words are private from the first byte.
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
@@ -97,8 +104,25 @@ def encode_database(data: dict[str, Any]) -> bytes:
     return _encoder.encode(data)
 
 
-def read_database_file(path: Path) -> dict[str, Any]:
-    return decode_database(path.read_bytes(), path)
+def read_database_file(path: Path, key: Key | None = None) -> dict[str, Any]:
+    return decode_database(open_payload(path.read_bytes(), key, path), path)
+
+
+def open_payload(payload: bytes, key: Key | None, path: Path) -> bytes:
+    """The file's plaintext: a protected (age) file is decrypted with `key`."""
+    try:
+        return decrypt_file_payload(payload, key, path)
+    except ValueError as error:
+        raise UnreadableDataError(path, f"the file is damaged ({error})") from None
+
+
+def write_database_file(path: Path, data: dict[str, Any], key: Key | None) -> None:
+    """One atomic save; encrypted to the workbook's key when it is protected."""
+    payload = encode_database(data)
+    if key is None:
+        atomic_write(path, payload)
+    else:
+        atomic_write_with(path, lambda handle: key.encrypt_into(payload, handle))
 
 
 class DurableStorage(Storage):
@@ -110,6 +134,7 @@ class DurableStorage(Storage):
         create_dirs: bool = False,
         encoding: str | None = None,
         access_mode: str = "r+",
+        key: Key | None = None,
         **_json_options: Any,
     ) -> None:
         super().__init__()
@@ -120,13 +145,15 @@ class DurableStorage(Storage):
                 stacklevel=2,
             )
         self.path = Path(path)
+        # The key of a protected workbook: every save is encrypted to it (see encryption.py).
+        self.key = key
         self.read_only = access_mode in ("r", "rb")
         if create_dirs and not self.read_only:
             ensure_private_dir(self.path.parent)
         if not self.read_only:
             remove_leftover_temp_files(self.path)
         if self.path.exists():
-            self._data = read_database_file(self.path)
+            self._data = read_database_file(self.path, self.key)
         elif self.read_only:
             raise FileNotFoundError(f"{self.path}: no such file")
         else:
@@ -145,12 +172,12 @@ class DurableStorage(Storage):
         except BaseException:
             # TinyDB may have edited documents in place before the failed write;
             # go back to exactly what is on disk.
-            self._data = read_database_file(self.path)
+            self._data = read_database_file(self.path, self.key)
             raise
         self._data = data
 
     def _write_file(self, data: dict[str, Any]) -> None:
-        atomic_write(self.path, encode_database(data))
+        write_database_file(self.path, data, self.key)
 
     def close(self) -> None:
         pass
