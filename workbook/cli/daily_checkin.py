@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from workbook.cli.passphrase import key_for
 from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.store.database import WorkbookStore, utc_now
@@ -242,7 +243,8 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
         return usage_error(args, missing(draft))  # before the store would create the file
 
     # The store backs up what it found just before this check-in is written, and at close.
-    with WorkbookStore.open(paths) as store:
+    key = key_for(args, paths)
+    with WorkbookStore.open(paths, key=key) as store:
         today = local_today(store)
         earlier = checkin_for(store, given.day)
         checkin = merged(given, earlier)
