@@ -8,6 +8,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
+from protection_data import PASSPHRASE, SECRET_ANSWER
 
 from workbook.content.loading import Content, load_content
 from workbook.paths import Paths
@@ -76,9 +77,6 @@ def mini_content(paths: Paths) -> Content:
 # Sealing the key with a passphrase costs one scrypt (a second or more), so the protected
 # workbook is made once per run and copied for each test that needs one.
 
-PASSPHRASE = "a quiet morning by the lake"
-SECRET_ANSWER = "the words only I know"
-
 
 class Protected(msgspec.Struct, frozen=True):
     paths: Paths
@@ -108,13 +106,3 @@ def protected(_protected_template: Protected, tmp_path: Path) -> Protected:
     target = tmp_path / "protected-data"
     shutil.copytree(_protected_template.paths.data_dir, target)
     return Protected(Paths(target), _protected_template.recovery_key)
-
-
-def files_containing(folder: Path, words: str) -> list[Path]:
-    """Every file under `folder` whose bytes hold `words` (UTF-8 or JSON-escaped)."""
-    needles = {words.encode("utf-8"), msgspec.json.encode(words)[1:-1]}
-    return [
-        path
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and any(needle in path.read_bytes() for needle in needles)
-    ]

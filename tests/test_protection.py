@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import PASSPHRASE, SECRET_ANSWER, files_containing
+from protection_data import PASSPHRASE, SECRET_ANSWER, files_containing
 
 from workbook.store import backups, encryption
 from workbook.store.database import (

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import PASSPHRASE, SECRET_ANSWER, files_containing
+from protection_data import PASSPHRASE, SECRET_ANSWER, files_containing
 
 from workbook.cli.main import main
 from workbook.store.database import WorkbookStore

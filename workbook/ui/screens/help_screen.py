@@ -24,6 +24,11 @@ KEYS = [
             ("F3", "An urge, right now: a minute's pause, your own words, then note it."),
             ("F1", "This help (also ? when you are not typing)."),
             ("Ctrl+P", "Find any command: open an exercise, your answers, the theme."),
+            (
+                "F4",
+                "Lock: hide everything until your passphrase is typed. Needs a passphrase\n"
+                "(Ctrl+P, “Protect with a passphrase”); it also locks by itself when away.",
+            ),
             ("Tab / Shift+Tab", "Move between the parts of a screen."),
             ("Escape", "Go back."),
         ],
