@@ -58,9 +58,11 @@ class Key:
     """An unlocked workbook: the identity that reads its files and the recipient they are
     written to. `forget()` drops the identity when the workbook is locked again."""
 
-    def __init__(self, identity: x25519.Identity) -> None:
+    def __init__(self, identity: x25519.Identity, from_recovery_key: bool = False) -> None:
         self._identity: x25519.Identity | None = identity
         self.recipient = identity.to_public()
+        # Opened with the recovery key: the passphrase may be forgotten, so offer a new one.
+        self.from_recovery_key = from_recovery_key
 
     def _identity_or_fail(self) -> x25519.Identity:
         if self._identity is None:
@@ -127,7 +129,7 @@ def key_from_recovery_key(text: str) -> Key:
             "Nothing was changed."
         )
     try:
-        return Key(x25519.Identity.from_str(cleaned))
+        return Key(x25519.Identity.from_str(cleaned), from_recovery_key=True)
     except IdentityError:
         raise UnlockError(
             "That recovery key has a mistake in it; check each letter. Nothing was changed."

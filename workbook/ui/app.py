@@ -99,6 +99,12 @@ class WorkbookApp(App[str | None]):
         self.set_interval(self.idle_check_seconds, self._lock_if_away)
         if self.store.read_only:
             self.notify(self.store.read_only_reason or "", title="Read-only", timeout=20)
+        if self.store.key is not None and self.store.key.from_recovery_key:
+            self.notify(
+                "Opened with your recovery key. To choose a new passphrase: Ctrl+P, then "
+                "“Change the passphrase”.",
+                timeout=20,
+            )
         if self.content.problems:
             count = len(self.content.problems)
             skipped = (

@@ -52,8 +52,8 @@ class ProtectModal(ModalScreen[bool]):
         with Vertical(classes="modal-box", id="protect-box"):
             yield Static(title, classes="modal-title")
             yield Static(CHANGE_TEXT if self.change else PROTECT_TEXT, classes="modal-text")
-            yield Input(password=True, placeholder="passphrase", id="first")
-            yield Input(password=True, placeholder="the same again", id="second")
+            yield Input(password=True, placeholder="passphrase", id="first", compact=True)
+            yield Input(password=True, placeholder="the same again", id="second", compact=True)
             yield Static(id="protect-status")
             with Horizontal(classes="modal-buttons"):
                 yield Button("Not now", id="cancel")
