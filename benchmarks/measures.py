@@ -78,6 +78,7 @@ def startup_and_memory(data_dir: Path, runs: int) -> list[Row]:
     seconds: dict[str, list[float]] = {kind: [] for kind in argvs}
     rss: dict[str, list[int]] = {kind: [] for kind in argvs}
     painted: dict[str, str] = {}
+    pyrage_loaded = 0
     for _ in range(runs):
         for kind, argv in argvs.items():
             elapsed, out = timed_child(argv, env)
@@ -87,6 +88,8 @@ def startup_and_memory(data_dir: Path, runs: int) -> list[Row]:
             seconds[kind].append(elapsed)
             rss[kind].append(int(facts["peak_rss_kib"]) * 1024)
             painted[kind] = facts["painted"]
+            if kind == "workbook":
+                pyrage_loaded = max(pyrage_loaded, int(facts.get("pyrage_loaded", "0")))
     start = {kind: median(values) for kind, values in seconds.items()}
     memory = {kind: median(values) / MIB for kind, values in rss.items()}
     return [
@@ -116,6 +119,14 @@ def startup_and_memory(data_dir: Path, runs: int) -> list[Row]:
                 "bare_mib": round(memory["bare"], 1),
                 "runs": runs,
             },
+        ).judge(),
+        Row(
+            "startup_pyrage",
+            "  pyrage loaded at start-up of an unprotected workbook (1 yes, 0 no)",
+            pyrage_loaded,
+            "",
+            ("<=", 0),
+            detail={"note": "the encryption library loads only for a protected workbook"},
         ).judge(),
     ]
 

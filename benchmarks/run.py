@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import adapters
 import measures
+import protection
 from report import ERROR, Row, as_json, table
 from workload import check_same_file, fill_by_replacing, fill_by_saving, make_saves
 
@@ -46,6 +47,7 @@ NEEDS = {
     "history": {10_000},
     "plan": {10_000},
     "open": {50_000},
+    "protect": {10_000},
 }
 
 
@@ -59,12 +61,34 @@ class Repeats:
     history_screen: int
     plan: int
     open: int
+    protected_saves: int
+    unlocks: int
 
 
 FULL = Repeats(
-    startup=15, saves=41, stock=11, typing=3, history=101, history_screen=7, plan=7, open=11
+    startup=15,
+    saves=41,
+    stock=11,
+    typing=3,
+    history=101,
+    history_screen=7,
+    plan=7,
+    open=11,
+    protected_saves=41,
+    unlocks=5,
 )
-QUICK = Repeats(startup=3, saves=9, stock=3, typing=1, history=21, history_screen=2, plan=2, open=3)
+QUICK = Repeats(
+    startup=3,
+    saves=9,
+    stock=3,
+    typing=1,
+    history=21,
+    history_screen=2,
+    plan=2,
+    open=3,
+    protected_saves=9,
+    unlocks=1,
+)
 
 
 def say(message: str) -> None:
@@ -165,6 +189,15 @@ def run_sections(
             "open_50000",
             "Open the 50,000-revision store (read, parse, validate)",
             lambda: measures.open_rows(stores[50_000], repeats.open),
+        )
+    if "protect" in sections:
+        measure(
+            rows,
+            "protect",
+            "Protected save and unlock, 10,000 revisions",
+            lambda: protection.protection_rows(
+                stores[10_000], content, repeats.protected_saves, repeats.unlocks
+            ),
         )
     return rows
 
