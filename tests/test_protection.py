@@ -183,3 +183,44 @@ def test_the_standard_age_command_reads_the_data_file(protected, tmp_path):
     workbook = __import__("msgspec").json.decode(plain)
     [answer] = workbook["answers"].values()
     assert answer["revisions"][-1]["value"] == ANSWER
+
+
+@needs_age
+def test_age_asks_for_the_passphrase_of_the_identity_file_itself(protected, tmp_path):
+    """What the README tells a user: `age -d -i identity.age workbook.json`, passphrase typed
+    at age's own prompt (in a pseudo-terminal here, as in a real one)."""
+    import pty
+    import select
+    import time
+
+    out = tmp_path / "workbook-plain.json"
+    argv = [
+        AGE or "age",
+        "-d",
+        "-i",
+        str(protected.paths.identity_file),
+        "-o",
+        str(out),
+        str(protected.paths.data_file),
+    ]
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(argv[0] if os.path.isabs(argv[0]) else shutil.which(argv[0]), argv)
+    seen, sent, deadline = b"", False, time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.2)[0]:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if not sent and b"passphrase" in seen.lower():
+                os.write(fd, PASSPHRASE.encode() + b"\n")
+                sent = True
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, seen
+    workbook = __import__("msgspec").json.decode(out.read_bytes())
+    [answer] = workbook["answers"].values()
+    assert answer["revisions"][-1]["value"] == ANSWER

@@ -26,8 +26,8 @@ KEYS = [
             ("Ctrl+P", "Find any command: open an exercise, your answers, the theme."),
             (
                 "F4",
-                "Lock: hide everything until your passphrase is typed. Needs a passphrase\n"
-                "(Ctrl+P, “Protect with a passphrase”); it also locks by itself when away.",
+                "Lock: hide everything until your passphrase is typed. It locks by itself "
+                "when you are away. First set a passphrase: Ctrl+P, “Protect with a passphrase”.",
             ),
             ("Tab / Shift+Tab", "Move between the parts of a screen."),
             ("Escape", "Go back."),
