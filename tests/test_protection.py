@@ -224,3 +224,26 @@ def test_age_asks_for_the_passphrase_of_the_identity_file_itself(protected, tmp_
     workbook = __import__("msgspec").json.decode(out.read_bytes())
     [answer] = workbook["answers"].values()
     assert answer["revisions"][-1]["value"] == ANSWER
+
+
+def test_a_full_disk_while_protecting_leaves_the_workbook_plain_and_unprotected(
+    store, paths, monkeypatch
+):
+    store.save_answer("truth-realizations", "first", SECRET_ANSWER)
+    real_fsync = os.fsync
+    calls = []
+
+    def full_after_the_key(fd):
+        calls.append(fd)
+        if len(calls) > 2:  # the key file's fsyncs pass, the data file's does not
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_after_the_key)
+    with pytest.raises(OSError):
+        store.protect(PASSPHRASE)
+    monkeypatch.undo()
+    assert not store.protected
+    assert not paths.identity_file.exists()
+    assert not paths.data_file.read_bytes().startswith(AGE_MAGIC)
+    assert store.answer("truth-realizations", "first") == SECRET_ANSWER

@@ -423,7 +423,14 @@ class WorkbookStore:
             encryption.write_identity(self.paths, key, passphrase, self.clock())
             storage = self._db.storage
             storage.key = key
-            storage.write(storage.read())
+            try:
+                storage.write(storage.read())
+            except BaseException:
+                # Not protected after all (a full disk): the data file is still the plain one,
+                # and a key whose recovery key was never shown must not stay behind.
+                storage.key = None
+                encryption.remove_identity(self.paths)
+                raise
             backups.rewrite_copies(
                 self.paths, lambda b: b if encryption.is_encrypted(b) else key.encrypt(b)
             )

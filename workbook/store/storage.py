@@ -5,6 +5,9 @@ whole database with msgspec to a temporary file in the same folder, flushes and 
 it, renames it over the old file, and fsyncs the folder: after a crash or a full disk
 the file on disk is the old one or the new one, never a mix of both.
 
+A protected workbook's storage has its `key`: each write is encrypted to it on the way into
+the temporary file, and the read at open decrypts (encryption.py).
+
 Usable anywhere TinyDB takes a storage: `TinyDB(path, storage=DurableStorage)`.
 """
 
