@@ -51,6 +51,7 @@ def run_in_pty(argv: list[str], typed: list[str], timeout: float = 60) -> tuple[
         os.execv(sys.executable, [sys.executable, "-m", "workbook", *argv])
     seen = b""
     pending = list(typed)
+    answered = 0  # where the output stood when the last line was typed
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.2)
@@ -62,9 +63,12 @@ def run_in_pty(argv: list[str], typed: list[str], timeout: float = 60) -> tuple[
             if not chunk:
                 break
             seen += chunk
-            if pending and seen.rstrip().endswith(b":"):
+            # A new prompt since the last answer (getpass flushes what is typed before it).
+            if pending and seen[answered:].strip().endswith(b":"):
                 os.write(fd, pending.pop(0).encode() + b"\n")
-                seen += b"\n"
+                answered = len(seen)
+    else:
+        os.kill(pid, signal.SIGKILL)  # never wait for ever on a program that waits for input
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), seen.decode("utf-8", "replace")
 
