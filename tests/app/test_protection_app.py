@@ -140,3 +140,23 @@ async def test_a_wrong_passphrase_says_so_then_the_right_one_opens(protected, co
         await pilot.pause()
     key = app.return_value
     assert key is not None and key.recovery_key() == protected.recovery_key
+
+
+async def test_lock_when_away_can_be_turned_off_from_the_palette(protected, clock):
+    app = protected_app(protected, clock)
+    now = [1000.0]
+    app.idle_clock = lambda: now[0]
+    app.idle_check_seconds = 0.05
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.press(*"Lock when away: never")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.store.setting(LOCK_AFTER_SETTING) == 0
+            now[0] += 24 * 3600
+            await pilot.pause(0.3)
+            assert app.is_running  # away all day, and still open: the user chose so
+    finally:
+        app.store.close()
