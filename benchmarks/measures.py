@@ -33,6 +33,15 @@ from workbook.store.database import WorkbookStore, to_stamp, utc_now
 from workbook.store.storage import read_database_file
 
 FIRST_PAINT = Path(__file__).with_name("first_paint.py")
+FIRST_OPEN = Path(__file__).with_name("first_open.py")
+# The screens timed on their first opening (first_open.py's names), and what the row calls them.
+FIRST_OPEN_SCREENS = {
+    "crisis": "the crisis lines",
+    "help": "help",
+    "tracker": "days without contact",
+    "plan": "the plan",
+    "exercise": "an exercise, at a question",
+}
 MIB = 1024 * 1024
 
 
@@ -64,32 +73,40 @@ def timed_child(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
         return elapsed, out.read().decode(errors="replace")
 
 
-# --- 1 and 6: start-up and memory -------------------------------------------------------------
+# --- 1 and 6: start-up (returning and first) and memory --------------------------------------
 
 
-def startup_and_memory(data_dir: Path, runs: int) -> list[Row]:
+def startup_and_memory(data_dir: Path, runs: int, fresh_root: Path) -> list[Row]:
+    """The bare app, a returning user (`data_dir`, welcome seen) and a first start (a new,
+    empty data folder under `fresh_root` for every run), alternating in the same run."""
     env = child_env(data_dir)
-    argvs = {
-        "bare": [sys.executable, str(FIRST_PAINT), "bare"],
-        "workbook": [sys.executable, str(FIRST_PAINT), "workbook", str(data_dir)],
-    }
-    for argv in argvs.values():
-        timed_child(argv, env)  # untimed: warm file caches; the workbook's first backup is made
-    seconds: dict[str, list[float]] = {kind: [] for kind in argvs}
-    rss: dict[str, list[int]] = {kind: [] for kind in argvs}
+
+    def argv_of(kind: str) -> list[str]:
+        if kind == "bare":
+            return [sys.executable, str(FIRST_PAINT), "bare"]
+        folder = data_dir if kind == "workbook" else fresh_root / f"first-{uuid.uuid4().hex}"
+        return [sys.executable, str(FIRST_PAINT), "workbook", str(folder)]
+
+    kinds = ("bare", "workbook", "first")
+    for kind in kinds:
+        timed_child(argv_of(kind), env)  # untimed: warm file caches; the first backup is made
+    seconds: dict[str, list[float]] = {kind: [] for kind in kinds}
+    rss: dict[str, list[int]] = {kind: [] for kind in kinds}
     painted: dict[str, str] = {}
     pyrage_loaded = 0
     for _ in range(runs):
-        for kind, argv in argvs.items():
-            elapsed, out = timed_child(argv, env)
+        for kind in kinds:
+            elapsed, out = timed_child(argv_of(kind), env)
             facts = dict(line.split(" ", 1) for line in out.splitlines() if " " in line)
             if "painted" not in facts:
                 raise RuntimeError(f"{kind}: the app left without painting a screen")
             seconds[kind].append(elapsed)
             rss[kind].append(int(facts["peak_rss_kib"]) * 1024)
             painted[kind] = facts["painted"]
-            if kind == "workbook":
+            if kind != "bare":  # a returning user and a first start, both unprotected
                 pyrage_loaded = max(pyrage_loaded, int(facts.get("pyrage_loaded", "0")))
+    if painted["first"] != "WelcomeScreen" or painted["workbook"] != "HomeScreen":
+        raise RuntimeError(f"expected home and the welcome first, painted {painted}")
     start = {kind: median(values) for kind, values in seconds.items()}
     memory = {kind: median(values) / MIB for kind, values in rss.items()}
     return [
@@ -103,6 +120,20 @@ def startup_and_memory(data_dir: Path, runs: int) -> list[Row]:
                 "note": f"{ms(start['workbook']):.0f} vs {ms(start['bare']):.0f} ms; "
                 f"first screen: {painted['workbook']}",
                 "workbook_ms": ms(start["workbook"]),
+                "bare_ms": ms(start["bare"]),
+                "runs": runs,
+            },
+        ).judge(),
+        Row(
+            "first_start_ratio",
+            "First start to the welcome, new empty data folder, vs bare Textual",
+            round(start["first"] / start["bare"], 3),
+            "x",
+            ("<=", 1.2),
+            detail={
+                "note": f"{ms(start['first']):.0f} vs {ms(start['bare']):.0f} ms; "
+                f"first screen: {painted['first']}",
+                "first_ms": ms(start["first"]),
                 "bare_ms": ms(start["bare"]),
                 "runs": runs,
             },
@@ -128,6 +159,32 @@ def startup_and_memory(data_dir: Path, runs: int) -> list[Row]:
             ("<=", 0),
             detail={"note": "the encryption library loads only for a protected workbook"},
         ).judge(),
+    ]
+
+
+# --- 7: each other screen, opened for the first time ------------------------------------------
+
+
+def first_open_rows(data_dir: Path, runs: int) -> list[Row]:
+    """Each screen opened once in a fresh process (its module not yet imported, screens.tcss
+    not yet read), from the action to the screen painted; one process per opening."""
+    env = child_env(data_dir)
+    seconds: dict[str, list[float]] = {name: [] for name in FIRST_OPEN_SCREENS}
+    for _ in range(runs):
+        for name in FIRST_OPEN_SCREENS:
+            _, out = timed_child([sys.executable, str(FIRST_OPEN), str(data_dir), name], env)
+            facts = dict(line.split(" ", 1) for line in out.splitlines() if " " in line)
+            seconds[name].append(float(facts["opened_seconds"]))
+    return [
+        Row(
+            f"first_open_{name}",
+            f"First opening of {label}, 10,000 revisions",
+            round(median(seconds[name]), 3),
+            "s",
+            ("<=", 0.3),
+            detail={"runs": runs, "max_s": round(max(seconds[name]), 3)},
+        ).judge()
+        for name, label in FIRST_OPEN_SCREENS.items()
     ]
 
 

@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import adapters
 import measures
 import protection
+import search_bench
 from report import ERROR, Row, as_json, table
 from workload import check_same_file, fill_by_replacing, fill_by_saving, make_saves
 
@@ -42,18 +43,21 @@ SIZES = (0, 1_000, 10_000, 50_000)
 # The store each section needs, by size.
 NEEDS = {
     "startup": {10_000},
+    "screens": {10_000},
     "save": set(SIZES),
     "typing": {0, 10_000},
     "history": {10_000},
     "plan": {10_000},
     "open": {50_000},
     "protect": {10_000},
+    "search": {50_000},
 }
 
 
 @dataclass(frozen=True)
 class Repeats:
     startup: int
+    screens: int
     saves: int
     stock: int
     typing: int
@@ -63,10 +67,12 @@ class Repeats:
     open: int
     protected_saves: int
     unlocks: int
+    search: int
 
 
 FULL = Repeats(
     startup=15,
+    screens=7,
     saves=41,
     stock=11,
     typing=3,
@@ -76,9 +82,11 @@ FULL = Repeats(
     open=11,
     protected_saves=41,
     unlocks=5,
+    search=11,
 )
 QUICK = Repeats(
     startup=3,
+    screens=2,
     saves=9,
     stock=3,
     typing=1,
@@ -88,6 +96,7 @@ QUICK = Repeats(
     open=3,
     protected_saves=9,
     unlocks=1,
+    search=3,
 )
 
 
@@ -143,8 +152,17 @@ def run_sections(
         measure(
             rows,
             "startup",
-            "Start-up and memory, 10,000 revisions vs bare Textual",
-            lambda: measures.startup_and_memory(stores[10_000].data_dir, repeats.startup),
+            "Start-up (returning and first) and memory, 10,000 revisions vs bare Textual",
+            lambda: measures.startup_and_memory(
+                stores[10_000].data_dir, repeats.startup, root / "first-starts"
+            ),
+        )
+    if "screens" in sections:
+        measure(
+            rows,
+            "first_open",
+            "Each other screen, opened for the first time",
+            lambda: measures.first_open_rows(stores[10_000].data_dir, repeats.screens),
         )
     if "save" in sections:
         for size in SIZES:
@@ -198,6 +216,13 @@ def run_sections(
             lambda: protection.protection_rows(
                 stores[10_000], content, repeats.protected_saves, repeats.unlocks
             ),
+        )
+    if "search" in sections:
+        measure(
+            rows,
+            "search",
+            "Search over the 50,000-revision workbook",
+            lambda: search_bench.search_rows(stores[50_000], content, repeats.search, root),
         )
     return rows
 

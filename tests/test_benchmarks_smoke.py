@@ -53,3 +53,21 @@ def test_a_quick_run_reports_every_figure_as_json(tmp_path: Path):
     assert rows["history_store"]["detail"]["revisions"] == 1000
     assert rows["open_50000"]["value"] > 0
     assert rows["history_screen"]["status"] in ("pass", "falls short", "not available yet")
+
+
+def test_first_open_times_the_screen_it_names(tmp_path: Path):
+    data = Paths(tmp_path / "data")
+    with WorkbookStore.open(data, backup=False) as store:
+        store.set_setting("welcome_seen", True)
+    run = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "first_open.py"), str(data.data_dir), "crisis"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert run.returncode == 0, run.stderr
+    facts = dict(line.split(" ", 1) for line in run.stdout.splitlines())
+    assert facts["opened"] == "CrisisScreen"
+    assert 0 < float(facts["opened_seconds"]) < 60

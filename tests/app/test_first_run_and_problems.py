@@ -29,6 +29,13 @@ async def test_first_run_welcomes_once_and_help_shows_it_again(make_app, paths):
         await pilot.press("enter")  # Begin
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert app.screen_stack == [app.screen]  # home is the base now: nothing to go back to
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("f2")  # the safety keys work on the home that came after
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CrisisScreen"
     assert app.store.setting("welcome_seen") is True
 
     again = make_app(welcome_seen=False)  # the setting stays: no welcome the second time
@@ -40,6 +47,21 @@ async def test_first_run_welcomes_once_and_help_shows_it_again(make_app, paths):
         await pilot.click("#welcome")
         await pilot.pause()
         assert isinstance(again.screen, WelcomeScreen)
+        await pilot.press("escape")  # opened again, Begin (or Escape) goes back
+        await pilot.pause()
+        assert type(again.screen).__name__ == "HelpScreen"
+
+
+async def test_a_first_start_can_begin_with_escape_too(make_app):
+    app = make_app(welcome_seen=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#home-menu").has_focus
+    assert app.store.setting("welcome_seen") is True
 
 
 async def test_a_bad_exercise_file_does_not_stop_the_app(make_app, paths):

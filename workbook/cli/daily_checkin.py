@@ -18,8 +18,10 @@ from typing import Any, TypeVar
 import msgspec
 
 from workbook.cli.passphrase import key_for
+from workbook.cli.plain_mode import terminal_lines
 from workbook.errors import UserError
 from workbook.paths import Paths
+from workbook.plain.lines import InputEnded, Interrupted, Lines
 from workbook.store.database import WorkbookStore, utc_now
 from workbook.tracker.journal import (
     MOODS,
@@ -131,17 +133,22 @@ class LeftEarly(Exception):
     """The user closed the input (Ctrl+D) before finishing."""
 
 
-def ask(question: str, parse: Callable[[str], T]) -> T:
-    """Ask until the answer makes sense; an empty answer goes to `parse` as ''."""
+def ask(lines: Lines, question: str, parse: Callable[[str], T]) -> T:
+    """Ask until the answer makes sense; an empty answer goes to `parse` as ''. Asked in plain
+    lines, as `workbook write` asks: wrapped to the terminal, :quit or Ctrl+D to stop."""
     while True:
         try:
-            answer = input(question)
-        except EOFError:
+            answer = lines.ask(question)
+        except Interrupted:
+            raise KeyboardInterrupt from None  # Ctrl+C: leave at once, as before
+        except InputEnded:
             raise LeftEarly from None
+        if answer.strip().casefold() == ":quit":
+            raise LeftEarly
         try:
             return parse(answer)
         except TrackerInputError as problem:
-            print(f"  {str(problem)[0].upper()}{str(problem)[1:]}.")
+            lines.say(f"  {str(problem)[0].upper()}{str(problem)[1:]}.")
 
 
 def optional_text(answer: str) -> str:
@@ -164,31 +171,36 @@ def trigger_answer(known: list[str]) -> Callable[[str], list[str]]:
     return parse
 
 
-def ask_for_rest(checkin: CheckIn, given: Given, known: list[str], today: dt.date) -> CheckIn:
+def ask_for_rest(
+    checkin: CheckIn, given: Given, known: list[str], today: dt.date, lines: Lines
+) -> CheckIn:
     """Ask for each missing field, then the extras that were not given as options."""
     answers: dict[str, Any] = {}
     when = "today" if checkin.day == today else f"on {spoken_day(checkin.day)}"
     if checkin.craving is None:
         answers["craving"] = ask(
+            lines,
             f"How strong was the craving {when}, from 0 (none) to 10 (overwhelming)? ",
             parse_craving,
         )
     if checkin.mood is None:
-        answers["mood"] = ask(f"How was your mood {when}? ({' / '.join(MOODS)}) ", parse_mood)
+        answers["mood"] = ask(
+            lines, f"How was your mood {when}? ({' / '.join(MOODS)}) ", parse_mood
+        )
     if checkin.contact is None:
         question = f"Was there any contact with them {when}? (yes / no) "
-        answers["contact"] = ask(question, parse_yes_no)
+        answers["contact"] = ask(lines, question, parse_yes_no)
     if given.triggers is None:
         if known:
-            print("Your triggers: " + "; ".join(f"{n}) {t}" for n, t in enumerate(known, 1)))
+            lines.say("Your triggers: " + "; ".join(f"{n}) {t}" for n, t in enumerate(known, 1)))
             question = "What set off the pull, if anything? (a number, or your own words) "
         else:
             question = "What set off the pull, if anything? "
-        answers["triggers"] = ask(question, trigger_answer(known)) or checkin.triggers
+        answers["triggers"] = ask(lines, question, trigger_answer(known)) or checkin.triggers
     if given.helped is None:
-        answers["helped"] = ask("What helped? ", optional_text) or checkin.helped
+        answers["helped"] = ask(lines, "What helped? ", optional_text) or checkin.helped
     if given.note is None:
-        answers["note"] = ask("Anything else to note? ", optional_text) or checkin.note
+        answers["note"] = ask(lines, "Anything else to note? ", optional_text) or checkin.note
     return msgspec.structs.replace(checkin, **answers)
 
 
@@ -252,7 +264,8 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
             if not can_ask:
                 return usage_error(args, missing(checkin))
             try:
-                checkin = ask_for_rest(checkin, given, known_triggers(store), today)
+                lines = terminal_lines()
+                checkin = ask_for_rest(checkin, given, known_triggers(store), today, lines)
             except LeftEarly:
                 print(f"\nYou stopped before the end, so {NOTHING_SAVED}.", file=sys.stderr)
                 return 1
@@ -262,3 +275,27 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
             raise UserError(f"{problem}; {NOTHING_SAVED}") from None
         print(confirmation(checkin, today, earlier is not None, streak_for(store, today)))
     return 0
+
+
+def plain_checkin(lines: Lines, store: WorkbookStore) -> None:
+    """Today's check-in from `workbook --plain`: every question asked, in the same words as
+    `workbook checkin`; an earlier check-in today is updated."""
+    today = local_today(store)
+    earlier = checkin_for(store, today)
+    if earlier is not None:
+        lines.say("You checked in today already; your answers now update it.")
+    given = Given(today, None, None, None, None, None, None)
+    try:
+        checkin = ask_for_rest(CheckIn(today), given, known_triggers(store), today, lines)
+    except LeftEarly:
+        lines.say(f"You stopped before the end, so {NOTHING_SAVED}.")
+        return
+    if earlier is not None:
+        checkin = msgspec.structs.replace(
+            checkin,
+            triggers=checkin.triggers or earlier.triggers,
+            helped=checkin.helped or earlier.helped,
+            note=checkin.note or earlier.note,
+        )
+    save_checkin(store, checkin, today)
+    lines.say(confirmation(checkin, today, earlier is not None, streak_for(store, today)))

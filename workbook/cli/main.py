@@ -23,9 +23,11 @@ from workbook.cli import open_ as open_command
 from workbook.cli import plan as plan_command
 from workbook.cli import protect as protect_command
 from workbook.cli import restore as restore_command
+from workbook.cli import search as search_command
 from workbook.cli import unprotect as unprotect_command
 from workbook.cli import validate as validate_command
 from workbook.cli import where as where_command
+from workbook.cli import write as write_command
 from workbook.cli.passphrase import add_passphrase_file_option
 from workbook.errors import UserError
 from workbook.paths import resolve_paths
@@ -34,6 +36,7 @@ from workbook.store.strict_json import DataFileError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
+PLAIN_ENV = "WORKBOOK_PLAIN"
 DATA_DIR_HELP = (
     "the folder for your answers (default: your user data folder, or $WORKBOOK_DATA_DIR)"
 )
@@ -49,6 +52,8 @@ COMMANDS = [
     checkin_command,
     protect_command,
     unprotect_command,
+    search_command,
+    write_command,
 ]
 
 
@@ -61,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     add_passphrase_file_option(parser)
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help=f"plain lines instead of the full screen, for screen readers (or ${PLAIN_ENV}=1)",
+    )
     # --data-dir is accepted after the command too: `workbook where --data-dir DIR`.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP, default=argparse.SUPPRESS)
@@ -70,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
         command.register(subparsers, [common]).set_defaults(run=command.run)
     parser.set_defaults(run=open_command.run)
     return parser
+
+
+def plain_wanted(setting: str) -> bool:
+    """WORKBOOK_PLAIN=1 (or yes, true, on) asks for plain mode, as --plain does."""
+    return setting.strip().casefold() in ("1", "yes", "true", "on")
 
 
 def describe_os_error(error: OSError) -> str:
@@ -84,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as leaving:
         return leaving.code if isinstance(leaving.code, int) else EXIT_USAGE
     paths = resolve_paths(args.data_dir, dict(os.environ))
+    args.plain = args.plain or plain_wanted(os.environ.get(PLAIN_ENV, ""))
     try:
         return args.run(args, paths)
     except (UserError, StoreError, DataFileError) as error:

@@ -1,4 +1,4 @@
-"""`workbook` / `workbook open`: the interactive workbook."""
+"""`workbook` / `workbook open`: the interactive workbook (in plain lines with --plain)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
+    if getattr(args, "plain", False):
+        from workbook.cli.plain_mode import run_home  # plain lines: Textual never loads
+
+        return run_home(paths, args)
     from workbook.ui.launch import launch_app  # Textual loads only when the app opens
 
     return launch_app(paths)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -24,12 +25,21 @@ from workbook.ui.screens.home_screen import HomeScreen
 from workbook.ui.screens.registry import HOME_ENTRIES, NAMED_SCREENS
 from workbook.ui.widgets.themes import DEFAULT_THEME, THEMES
 
+if TYPE_CHECKING:
+    from workbook.search.index import SearchIndex
+
 WELCOME_SEEN = "welcome_seen"
+HOME_MODE = "home"
 THEME_SETTING = "theme"
 # Command palette entries that open a named screen: (title, help, screen name).
 NAMED_COMMANDS = [
     ("Your recovery plan", "Built from your answers", "plan"),
     ("Crisis lines", "Numbers to call or text (F2)", "crisis"),
+    (
+        "Find anything you wrote",
+        "Answers, earlier versions, check-ins, urges, slips (Ctrl+F)",
+        "search",
+    ),
     ("Today's check-in", "How today went: the craving, your mood, any contact", "checkin"),
     ("An urge, right now", "A minute's pause, your own words, then note it (F3)", "urge"),
     ("Days without contact", "Your days, check-ins, urges and slips", "tracker"),
@@ -59,7 +69,11 @@ class WorkbookApp(App[str | None]):
         # Not in the footer (the safety keys fill it); named on home and in help.
         Binding("f3", "show_screen('urge')", "An urge", priority=True, show=False),
         Binding("f4", "lock", "Lock", priority=True, show=False),
+        # Textual's text boxes leave Ctrl+F unbound (a test keeps it so), so it works inside
+        # them too; / is for when no text box has the focus, as ? is for help.
+        Binding("ctrl+f", "show_screen('search')", "Find", priority=True, show=False),
         Binding("question_mark", "show_screen('help')", "Help", show=False),
+        Binding("slash", "show_screen('search')", "Find", show=False),
     ]
 
     def _saved_theme(self) -> str:
@@ -80,12 +94,33 @@ class WorkbookApp(App[str | None]):
         self.idle_clock: Callable[[], float] = time.monotonic
         self.idle_check_seconds = 5.0
         self._last_input = time.monotonic()
+        self._search_index: SearchIndex | None = None
         super().__init__()
 
     # --- screens --------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
+        if not self.store.setting(WELCOME_SEEN, False):
+            # A first start shows the welcome as the first screen, and home only after it:
+            # home is not built, laid out and hidden under the welcome on the way to first paint.
+            from workbook.ui.screens.welcome_screen import WelcomeScreen
+
+            return WelcomeScreen(self.store.paths.data_file, then=self._welcomed)
+        return self.home_screen()
+
+    def home_screen(self) -> HomeScreen:
         return HomeScreen(self.content, self.store, self.clock, HOME_ENTRIES, self.streak_words)
+
+    def search_index(self) -> SearchIndex:
+        """Made when search is first used (not at start-up), then kept: it remembers the
+        earlier versions it has read, so later searches are quicker."""
+        if self._search_index is None:
+            from workbook.search.index import SearchIndex
+
+            self._search_index = SearchIndex(
+                self.store, self.content.catalog, self.content.user_resources
+            )
+        return self._search_index
 
     def streak_words(self) -> str:
         """The line at the top of home about days without contact."""
@@ -118,11 +153,16 @@ class WorkbookApp(App[str | None]):
                 severity="warning",
                 timeout=15,
             )
-        if not self.store.setting(WELCOME_SEEN, False):
-            self.push_screen(NAMED_SCREENS["welcome"](self), self._welcomed)
 
-    def _welcomed(self, _: None) -> None:
+    def _welcomed(self) -> None:
+        """Begin, on the welcome of a first start: home takes its place, and the welcome is
+        not shown again (the command palette and help still open it)."""
         self.store.set_setting(WELCOME_SEEN, True)
+        # The welcome is the base of the first stack and cannot be popped or switched away
+        # (Textual keeps no result callback for a default screen): home starts a stack of its
+        # own, and the welcome is left behind, unseen.
+        self.add_mode(HOME_MODE, self.home_screen)
+        self.switch_mode(HOME_MODE)
 
     def _remember_theme(self, theme: object) -> None:
         name = self.theme

@@ -18,14 +18,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Markdown, Static
+from textual.widget import Widget
+from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from workbook.content.models import Exercise, Prompt
 from workbook.store.database import Clock, StoreError, WorkbookStore
 from workbook.store.drafts import RESUME_SETTING, PendingAnswer, PendingSaves, saved_draft
-from workbook.ui.screens.history_screen import HistoryScreen
-from workbook.ui.screens.outline_modal import ALL_ANSWERS, INTRODUCTION, OutlineModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import AnswerField, plain
@@ -100,7 +99,8 @@ class ExerciseScreen(Screen[None]):
             ContentSwitcher(id="pages", initial=INTRO),
             VerticalScroll(id=INTRO, classes="intro-page"),
         ):
-            yield Markdown(self.exercise.intro, id="intro-text")
+            if self.start_at is None:
+                yield self._intro_text()
             yield Static(plain(self._intro_facts()), id="intro-facts")
             with Horizontal(id="intro-buttons"):
                 yield Button(self._begin_label(), id="begin", variant="primary")
@@ -115,6 +115,14 @@ class ExerciseScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.sub_title = self.exercise.title
         await self.show(self.start_at)
+
+    def _intro_text(self) -> Widget:
+        # Imported and built only when the intro is shown: opened at a question (continuing
+        # where the user left off), the screen's first opening does not load markdown-it and
+        # pygments (about 60 ms) for a page nobody sees.
+        from textual.widgets import Markdown
+
+        return Markdown(self.exercise.intro, id="intro-text")
 
     def _intro_facts(self) -> str:
         facts = [
@@ -161,6 +169,8 @@ class ExerciseScreen(Screen[None]):
             self._save_in_background()
         switcher = self.query_one("#pages", ContentSwitcher)
         if prompt_id is None:
+            if not self.query("#intro-text"):
+                await self.query_one(f"#{INTRO}").mount(self._intro_text(), before="#intro-facts")
             self.current = None
             switcher.current = INTRO
             self._show_place()
@@ -297,11 +307,15 @@ class ExerciseScreen(Screen[None]):
             self.page.toggle_help()
 
     def action_outline(self) -> None:
+        from workbook.ui.screens.outline_modal import OutlineModal
+
         self.app.push_screen(
             OutlineModal(self.exercise, self.answered(), self.current), self._outline_chosen
         )
 
     async def _outline_chosen(self, target: str | None) -> None:
+        from workbook.ui.screens.outline_modal import ALL_ANSWERS, INTRODUCTION
+
         if target is None:
             return
         if target == ALL_ANSWERS:
@@ -318,6 +332,8 @@ class ExerciseScreen(Screen[None]):
         self.save_now()
         prompt = self.exercise.prompt(self.current)
         assert prompt is not None
+        from workbook.ui.screens.history_screen import HistoryScreen
+
         self.app.push_screen(HistoryScreen(self.exercise, prompt, self.store, self.clock))
 
     async def on_screen_resume(self) -> None:

@@ -23,6 +23,7 @@ KEYS = [
             ("F2 or Ctrl+R", "Crisis lines."),
             ("F3", "An urge, right now: a minute's pause, your own words, then note it."),
             ("F1", "This help (also ? when you are not typing)."),
+            ("Ctrl+F", "Find anything you wrote (also / when you are not typing)."),
             ("Ctrl+P", "Find any command: open an exercise, your answers, the theme."),
             (
                 "F4",
@@ -70,6 +71,14 @@ KEYS = [
             ("C / S / D", "Check in / record a slip / your no-contact start date."),
             ("T", "Craving and mood over 30 or 90 days."),
             ("Enter", "Change the chosen entry: open a check-in, mark an urge as passed."),
+        ],
+    ),
+    (
+        "Finding words",
+        [
+            ("Type", 'Every word has to appear, in any order; "quotes" find a phrase.'),
+            ("Enter", "Open the first result; ↓ ↑ choose another first."),
+            ("Escape", "From what you opened, back to the results; again, back."),
         ],
     ),
     (

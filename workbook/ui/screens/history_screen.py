@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,7 +33,13 @@ class HistoryScreen(Screen[bool]):
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "Back")]
 
     def __init__(
-        self, exercise: Exercise, prompt: Prompt, store: WorkbookStore, clock: Clock
+        self,
+        exercise: Exercise,
+        prompt: Prompt,
+        store: WorkbookStore,
+        clock: Clock,
+        *,
+        start_at: dt.datetime | None = None,
     ) -> None:
         super().__init__(classes="history-screen")
         self.exercise = exercise
@@ -40,6 +48,9 @@ class HistoryScreen(Screen[bool]):
         self.clock = clock
         self.restored = False
         self.history: list[Revision] = []
+        # Opened at one version (from a search): the list starts there, newer ones a button away.
+        self.start_at = start_at
+        self.first = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,10 +65,13 @@ class HistoryScreen(Screen[bool]):
 
     async def show_revisions(self) -> None:
         self.history = self.store.history(self.exercise.id, self.prompt.id)
+        self.first = next((i for i, r in enumerate(self.history) if r.saved_at == self.start_at), 0)
+        self.start_at = None  # once: after a version is brought back, the newest come first
         holder = self.query_one("#revisions", VerticalScroll)
         await holder.remove_children()
         self.query_one("#history-hint", Static).update(self.hint())
         await self.show_older()
+        await self.offer_newer()
         cards = holder.query(RevisionCard)
         if cards:
             cards.first().focus()
@@ -76,9 +90,18 @@ class HistoryScreen(Screen[bool]):
     async def show_older(self) -> None:
         """Add the next page of versions below the ones shown, and a button for the rest."""
         holder = self.query_one("#revisions", VerticalScroll)
-        shown = len(holder.query(RevisionCard))
+        shown = self.first + len(holder.query(RevisionCard))
+        cards = self.cards(shown, shown + PAGE_SIZE)
+        await holder.query("#older").remove()
+        await holder.mount_all(cards)
+        rest = len(self.history) - shown - len(cards)
+        if rest > 0:
+            more = min(rest, PAGE_SIZE)
+            await holder.mount(Button(f"Show {more} older ({rest} in all)", id="older"))
+
+    def cards(self, start: int, end: int) -> list[RevisionCard]:
         now = self.clock()
-        cards = [
+        return [
             RevisionCard(
                 self.prompt,
                 revision,
@@ -86,14 +109,27 @@ class HistoryScreen(Screen[bool]):
                 + (" · your answer now" if index == 0 else ""),
                 current=index == 0,
             )
-            for index, revision in enumerate(self.history[shown : shown + PAGE_SIZE], start=shown)
+            for index, revision in enumerate(self.history[start:end], start=start)
         ]
-        await holder.query("#older").remove()
-        await holder.mount_all(cards)
-        rest = len(self.history) - shown - len(cards)
-        if rest > 0:
-            more = min(rest, PAGE_SIZE)
-            await holder.mount(Button(f"Show {more} older ({rest} in all)", id="older"))
+
+    async def offer_newer(self) -> None:
+        """Above a list opened at an older version: a button for the newer ones."""
+        holder = self.query_one("#revisions", VerticalScroll)
+        await holder.query("#newer").remove()
+        if self.first > 0:
+            more = min(self.first, PAGE_SIZE)
+            newer = Button(f"Show {more} newer ({self.first} in all)", id="newer")
+            await holder.mount(newer, before=0)
+
+    @on(Button.Pressed, "#newer")
+    async def _newer(self) -> None:
+        holder = self.query_one("#revisions", VerticalScroll)
+        start = max(0, self.first - PAGE_SIZE)
+        cards = self.cards(start, self.first)
+        await holder.mount_all(cards, after=holder.query_one("#newer"))
+        self.first = start
+        await self.offer_newer()
+        cards[-1].focus()
 
     @on(Button.Pressed, "#older")
     async def _older(self) -> None:

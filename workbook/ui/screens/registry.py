@@ -49,6 +49,12 @@ def _problems(app: WorkbookApp) -> Screen:
     return ContentProblemsScreen(app.content.problems, app.store.paths.user_exercises_dir)
 
 
+def _search(app: WorkbookApp) -> Screen:
+    from workbook.ui.screens.search_screen import SearchScreen
+
+    return SearchScreen(app.search_index(), app.content.catalog, app.store, app.clock)
+
+
 NAMED_SCREENS: dict[str, Callable[[WorkbookApp], Screen]] = {
     "plan": _plan,
     "crisis": _crisis,
@@ -60,6 +66,7 @@ NAMED_SCREENS: dict[str, Callable[[WorkbookApp], Screen]] = {
     "help": _help,
     "welcome": _welcome,
     "problems": _problems,
+    "search": _search,
 }
 
 

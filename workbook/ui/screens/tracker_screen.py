@@ -81,10 +81,18 @@ class TrackerScreen(Screen[None]):
         Binding("t", "other_window", "30 or 90 days", show=False),
     ]
 
-    def __init__(self, store: WorkbookStore, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: WorkbookStore,
+        clock: Clock,
+        *,
+        chosen: tuple[str, dt.date, dt.datetime | None] | None = None,
+    ) -> None:
         super().__init__(classes="tracker-screen days-screen")
         self.store = store
         self.clock = clock
+        # An entry to choose when the screen opens (from a search): its kind, day and moment.
+        self.chosen = chosen
         self.window = WINDOWS[0]
         self.entries: list[HistoryEntry] = []
 
@@ -165,6 +173,17 @@ class TrackerScreen(Screen[None]):
             return
         listing.add_options(entry_option(e, i) for i, e in enumerate(self.entries))
         listing.highlighted = min(highlighted or 0, len(self.entries) - 1)
+        if self.chosen is not None:
+            listing.highlighted = self.entry_index(*self.chosen)
+            self.chosen = None
+
+    def entry_index(self, kind: str, day: dt.date, moment: dt.datetime | None) -> int:
+        """Where an entry is in the list (the top when it is not there: a slip taken back)."""
+        for index, entry in enumerate(self.entries):
+            at = entry.entry.at if isinstance(entry.entry, Urge) else None
+            if entry.kind == kind and entry.day == day and at == moment:
+                return index
+        return 0
 
     # --- keys ---------------------------------------------------------------------------
 

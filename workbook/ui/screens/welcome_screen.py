@@ -1,19 +1,26 @@
-"""The first screen a new user sees: what this is, where the words go, how to leave fast."""
+"""The first screen a new user sees: what this is, where the words go, how to leave fast.
+
+It is on the way to the first paint of a first start, so it costs what home costs: its
+styles are in home's style sheet (workbook.tcss, not screens.tcss) and its keys are one
+`KeyLine`, not Textual's Footer (which mounts a widget per key and rebuilds them after the
+first paint).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
-from workbook.ui.screens.styles import SCREENS_CSS
-from workbook.ui.widgets.answer_field import plain
+from workbook.ui.widgets.key_line import KeyLine
 
 
 def welcome_text(data_file: Path) -> list[tuple[str, str]]:
@@ -47,26 +54,32 @@ def welcome_text(data_file: Path) -> list[tuple[str, str]]:
 
 
 class WelcomeScreen(Screen[None]):
-    CSS_PATH = SCREENS_CSS
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "Begin")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "begin", "Begin")]
 
-    def __init__(self, data_file: Path) -> None:
+    def __init__(self, data_file: Path, then: Callable[[], None] | None = None) -> None:
         super().__init__(classes="welcome-screen")
         self.data_file = data_file
+        # On a first start the welcome is the first screen, with nothing under it to go back
+        # to: `then` puts home in its place. Opened again later, it is closed like any other.
+        self.then = then
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="welcome"):
             for name, words in welcome_text(self.data_file):
-                yield Static(plain(words), classes=f"welcome-part {name}")
+                yield Static(Content(words), classes=f"welcome-part {name}")
             with Center():
                 yield Button("Begin", id="begin", variant="primary")
-        yield Footer(show_command_palette=False)  # room for the keys that matter here
+        yield KeyLine(palette=False)  # room for the keys that matter here
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome"
         self.query_one("#begin", Button).focus()
 
     @on(Button.Pressed, "#begin")
-    def _begin(self) -> None:
-        self.dismiss()
+    def action_begin(self) -> None:
+        if self.then is not None:
+            then, self.then = self.then, None  # Escape and a click at once begin once
+            then()
+        else:
+            self.dismiss()

@@ -29,6 +29,11 @@ class KeyLine(Widget):
     # The keys keep the Footer's colours; Textual would otherwise underline them as links.
     auto_links = False
 
+    def __init__(self, *, palette: bool = True) -> None:
+        super().__init__()
+        # False leaves the command palette's key out, as Footer(show_command_palette=False).
+        self.palette = palette
+
     def shown_keys(self) -> list[Binding]:
         """The screen's bindings that a Footer would show, one per action, in its order."""
         keys: dict[str, Binding] = {}
@@ -38,7 +43,7 @@ class KeyLine(Widget):
         return list(keys.values())
 
     def palette_key(self) -> Binding | None:
-        if not self.app.ENABLE_COMMAND_PALETTE:
+        if not (self.palette and self.app.ENABLE_COMMAND_PALETTE):
             return None
         found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         return found[1] if found is not None else None
