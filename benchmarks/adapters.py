@@ -117,3 +117,19 @@ async def open_history(pilot: Pilot) -> None:
     else:
         raise RuntimeError(f"adapters.py: the history opened {type(app.screen).__name__}")
     await app.screen.wait_for_refresh()
+
+
+async def open_plan_screen(pilot: Pilot) -> None:
+    """Open the plan screen as its key does, and return once the plan is on it, painted.
+
+    The action is run directly, not through `pilot.press`, whose idle waits would be timed."""
+    require_screens()
+    app = pilot.app
+    await app.run_action("show_screen('plan')")
+    for _ in range(10000):
+        if "Plan" in type(app.screen).__name__ and app.screen.query(".plan-block"):
+            break
+        await asyncio.sleep(0.001)
+    else:
+        raise RuntimeError(f"adapters.py: the plan key opened {type(app.screen).__name__}")
+    await app.screen.wait_for_refresh()

@@ -496,6 +496,56 @@ def plan_rows(paths: Paths, runs: int) -> list[Row]:
     return rows
 
 
+async def plan_screen_seconds(content: Content, paths: Paths) -> tuple[float, float, int, int]:
+    """From the key that opens the plan screen to the plan painted on it: the first time in a
+    session (its code and stylesheet loaded then), and again after going back home; with
+    how many prompts are answered and how many there are."""
+    from workbook.ui.app import WorkbookApp
+
+    with WorkbookStore.open(paths, utc_now, backup=False) as store:
+        answered = sum(1 for doc in store.answer_docs() if doc.get("revisions"))
+        prompts = sum(len(e.prompts()) for e in content.catalog.exercises)
+        store.set_setting("welcome_seen", True)
+        app = WorkbookApp(content=content, store=store, clock=utc_now)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            start = time.perf_counter()
+            await adapters.open_plan_screen(pilot)
+            first = time.perf_counter() - start
+            app.pop_screen()
+            await pilot.pause()
+            start = time.perf_counter()
+            await adapters.open_plan_screen(pilot)
+            again = time.perf_counter() - start
+            return first, again, answered, prompts
+
+
+def plan_screen_rows(paths: Paths, content: Content, runs: int) -> list[Row]:
+    adapters.require_screens()
+    results = [asyncio.run(plan_screen_seconds(content, paths)) for _ in range(runs)]
+    answered, prompts = results[0][2:]
+    detail = {"runs": runs, "answered": f"{answered} of {prompts} prompts"}
+    return [
+        Row(
+            "plan_screen_first",
+            "Plan screen opened and painted, first time in a session, all answered, 10,000 "
+            "revisions",
+            round(median(r[0] for r in results), 3),
+            "s",
+            ("<=", 0.3),
+            detail={**detail, "note": "its code and stylesheet load then"},
+        ).judge(),
+        Row(
+            "plan_screen",
+            "Plan screen opened and painted again, all answered, 10,000 revisions",
+            round(median(r[1] for r in results), 3),
+            "s",
+            ("<=", 0.3),
+            detail=detail,
+        ).judge(),
+    ]
+
+
 # --- 7: opening the store -------------------------------------------------------------------
 
 

@@ -64,6 +64,7 @@ class Repeats:
     history: int
     history_screen: int
     plan: int
+    plan_screen: int
     open: int
     protected_saves: int
     unlocks: int
@@ -79,6 +80,7 @@ FULL = Repeats(
     history=101,
     history_screen=7,
     plan=7,
+    plan_screen=7,
     open=11,
     protected_saves=41,
     unlocks=5,
@@ -93,6 +95,7 @@ QUICK = Repeats(
     history=21,
     history_screen=2,
     plan=2,
+    plan_screen=2,
     open=3,
     protected_saves=9,
     unlocks=1,
@@ -200,6 +203,12 @@ def run_sections(
             "plan",
             "workbook plan --format markdown|html, 10,000 revisions",
             lambda: measures.plan_rows(stores[10_000], repeats.plan),
+        )
+        measure(
+            rows,
+            "plan_screen",
+            "Plan screen opened and painted, every exercise answered, 10,000 revisions",
+            lambda: measures.plan_screen_rows(stores[10_000], content, repeats.plan_screen),
         )
     if "open" in sections:
         measure(

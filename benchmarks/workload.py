@@ -29,7 +29,7 @@ START = dt.datetime(2024, 3, 1, 7, 0, tzinfo=dt.timezone.utc)
 TWO_YEARS = dt.timedelta(days=730)
 FOCUS_REVISIONS = 1_000
 # Longtext prompts are rewritten most; one-click prompts least.
-WEIGHTS = {"longtext": 4, "list": 2, "text": 2, "checklist": 1, "choice": 1, "scale": 1}
+WEIGHTS = {"longtext": 4, "list": 2, "pairs": 2, "text": 2, "checklist": 1, "choice": 1, "scale": 1}
 WEIGHT_OTHERS = 1
 
 PASSAGE = (
@@ -122,6 +122,11 @@ def _any_value(prompt: Any, rng: random.Random, previous: Any) -> Any:
         return _words(rng, rng.randint(3, 9))
     if kind == "list":
         return [_words(rng, rng.randint(2, 7)) for _ in range(rng.randint(2, 8))]
+    if kind == "pairs":
+        return [
+            [_words(rng, rng.randint(2, 6)), _words(rng, rng.randint(3, 9))]
+            for _ in range(rng.randint(2, 6))
+        ]
     if kind == "checklist":
         chosen = rng.sample(prompt.options, rng.randint(1, len(prompt.options)))
         if prompt.other and rng.random() < 0.3:

@@ -106,3 +106,12 @@ def protected(_protected_template: Protected, tmp_path: Path) -> Protected:
     target = tmp_path / "protected-data"
     shutil.copytree(_protected_template.paths.data_dir, target)
     return Protected(Paths(target), _protected_template.recovery_key)
+
+
+@pytest.fixture
+def full_disk_dir(tmp_path: Path):
+    """A folder on a tiny real filesystem of its own (see full_disk.py)."""
+    from full_disk import small_disk
+
+    with small_disk(tmp_path / "small-disk") as disk:
+        yield disk

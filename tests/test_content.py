@@ -22,13 +22,14 @@ from workbook.content.models import (
     Exercise,
     ListPrompt,
     LongTextPrompt,
+    PairsPrompt,
     ScalePrompt,
     TextPrompt,
-    YesNoPrompt,
     load_catalog,
     load_plan_outline,
     load_resources,
 )
+from workbook.content.regions import guess_region
 from workbook.paths import bundled_exercises_dir
 
 BUNDLED = bundled_exercises_dir()
@@ -46,10 +47,18 @@ CHECKED_CALL_NUMBERS = {
     "08082000247",  # UK National Domestic Abuse Helpline (Refuge)
     "08088010327",  # UK Men's Advice Line
     "1800737732",  # Australia 1800RESPECT
+    # Checked 2026-12.
+    "116123",  # Samaritans, UK and Ireland
+    "131114",  # Australia Lifeline
 }
 CHECKED_CALL_WORDS = {"1800RESPECT": "1800737732"}
 # Numbers to text, with the word to send where there is one.
-CHECKED_TEXT_NUMBERS = {"88788": "START", "988": None}
+CHECKED_TEXT_NUMBERS = {
+    "88788": "START",
+    "988": None,  # US 988 Lifeline and Canada's 9-8-8 Suicide Crisis Helpline
+    "85258": "SHOUT",  # Shout, UK (checked 2026-12)
+    "741741": "HOME",  # Crisis Text Line, US (checked 2026-12)
+}
 
 SHAMING_WORDS = [
     "failure",
@@ -289,7 +298,8 @@ def test_each_exercise_has_its_sections_and_size(
 
 def test_every_prompt_type_is_used(exercises: dict[str, Exercise]) -> None:
     used = {type(p).__struct_config__.tag for e in exercises.values() for p in e.prompts()}
-    assert used == set(PROMPT_TYPES)
+    # The danger question became Yes / Not sure / No, so yes-no is left for people's own files.
+    assert used == set(PROMPT_TYPES) - {"yesno"}
 
 
 def test_open_prompts_give_an_example_answer(exercises: dict[str, Exercise]) -> None:
@@ -318,6 +328,8 @@ def test_choices_and_checklists_offer_enough_options(exercises: dict[str, Exerci
         for prompt in exercise.prompts():
             if isinstance(prompt, ChecklistPrompt):
                 assert prompt.other, f"{exercise.id}/{prompt.id}: let people add their own"
+            if isinstance(prompt, ChoicePrompt) and prompt.show_crisis_lines_for:
+                continue  # the danger question: Yes, Not sure, No
             if isinstance(prompt, (ChoicePrompt, ChecklistPrompt)):
                 assert len(prompt.options) >= 4, f"{exercise.id}/{prompt.id}"
 
@@ -343,7 +355,9 @@ def test_the_abstinence_plan_has_its_named_prompts(exercises: dict[str, Exercise
         "no-contact-start": (DatePrompt, "commitment"),
         "review-date": (DatePrompt, "keeping"),
         "reasons": (ListPrompt, "reasons"),
-        "triggers": (ListPrompt, "triggers"),
+        "triggers": (PairsPrompt, "triggers"),
+        "hooks": (PairsPrompt, "triggers"),
+        "warning-signs": (PairsPrompt, "warning-signs"),
         "craving-steps": (ListPrompt, "craving-steps"),
         "support-people": (ListPrompt, "support"),
         "if-i-slip": (LongTextPrompt, "if-i-slip"),
@@ -353,18 +367,42 @@ def test_the_abstinence_plan_has_its_named_prompts(exercises: dict[str, Exercise
         assert isinstance(prompt, kind), prompt_id
         assert prompt.plan == plan_section, prompt_id
     triggers = plan.prompt("triggers")
-    assert isinstance(triggers, ListPrompt)
+    assert isinstance(triggers, PairsPrompt)
     assert triggers.item_label == "trigger"
-    assert "→" in triggers.help
+    assert triggers.columns == ["Trigger", "What I'll do instead"]
+    # Nobody is asked to type an arrow any more.
+    assert not any("→" in p.help for p in plan.prompts())
+
+
+YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
+
+
+def test_every_prompt_that_feeds_the_plan_speaks_in_the_first_person(
+    exercises: dict[str, Exercise],
+) -> None:
+    for exercise in exercises.values():
+        for prompt in exercise.prompts():
+            if prompt.plan in (None, "header"):
+                continue
+            assert prompt.plan_label, (exercise.id, prompt.id)
+            assert not YOU.search(prompt.plan_label), (exercise.id, prompt.plan_label)
+
+
+def test_the_three_needs_are_grouped_under_their_names(exercises: dict[str, Exercise]) -> None:
+    groups = {s.id: s.plan_group for s in exercises["need-inventory"].sections}
+    assert groups["significance"] and groups["love"] and groups["security"]
+    assert len({groups["significance"], groups["love"], groups["security"]}) == 3
 
 
 def test_the_safety_section_asks_about_danger_and_names_crisis_lines(
     exercises: dict[str, Exercise],
 ) -> None:
     safety = next(s for s in exercises["abstinence-plan"].sections if s.id == "safety")
-    danger = [p for p in safety.prompts if isinstance(p, YesNoPrompt)]
-    assert danger and "danger" in danger[0].label
-    assert "emergency" in danger[0].help
+    danger = next(p for p in safety.prompts if p.id == "in-danger")
+    assert isinstance(danger, ChoicePrompt) and "danger" in danger.label
+    assert danger.options == ["Yes", "Not sure", "No"]
+    assert danger.show_crisis_lines_for == ["Yes", "Not sure"]
+    assert "emergency" in danger.help
     # The six steps of the Stanley-Brown plan, each answered in the plan.
     assert sum(p.plan == "safety-plan" for p in safety.prompts) >= 6
 
@@ -416,3 +454,55 @@ def test_phone_numbers_in_exercise_text_are_checked_or_made_up(
                 # Made-up numbers in examples use 555 01xx, which is never given out.
                 made_up = re.fullmatch(r"55501\d\d", digits)
                 assert made_up or digits in checked, f"{exercise.id}: {found}"
+
+
+# Checked 2026-12: (region id, line name, way to reach them) for the lines added then.
+CHECKED_DECEMBER_LINES = [
+    ("uk", "Samaritans", "call 116 123"),
+    ("ireland", "Samaritans", "call 116 123"),
+    ("uk", "Shout", "text SHOUT to 85258"),
+    ("australia", "Lifeline", "call 13 11 14"),
+    ("canada", "9-8-8 Suicide Crisis Helpline", "call 988"),
+    ("canada", "9-8-8 Suicide Crisis Helpline", "text 988"),
+    ("us", "Crisis Text Line", "text HOME to 741741"),
+]
+
+
+@pytest.mark.parametrize(("region_id", "name", "way"), CHECKED_DECEMBER_LINES)
+def test_each_line_checked_in_december_is_in_its_region_day_and_night(
+    region_id: str, name: str, way: str
+) -> None:
+    resources = load_resources(BUNDLED / "resources.json")
+    region = next(r for r in resources.regions if r.id == region_id)
+    line = next(x for x in region.lines if x.name == name)
+    ways = ([f"call {line.call}"] if line.call else []) + (
+        [f"text {line.text}"] if line.text else []
+    )
+    assert way in ways
+    assert "24 hours" in line.hours and line.purpose
+
+
+def test_every_region_has_its_emergency_number_marked_for_the_danger_question() -> None:
+    for region in load_resources(BUNDLED / "resources.json").regions:
+        assert [x.kind for x in region.lines].count("emergency") == 1, region.id
+
+
+@pytest.mark.parametrize(
+    ("locale_name", "region"),
+    [
+        ("en_GB.UTF-8", "uk"),
+        ("en_IE.UTF-8", "ireland"),
+        ("fr_CA.UTF-8", "canada"),
+        ("en_US", "us"),
+        ("en_AU.utf8", "australia"),
+        ("de_DE.UTF-8", "eu"),
+        ("ja_JP.UTF-8", None),
+        ("C", None),
+        ("POSIX", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_the_region_is_guessed_from_the_locale(locale_name, region) -> None:
+    resources = load_resources(BUNDLED / "resources.json")
+    assert guess_region(locale_name, resources) == region

@@ -36,7 +36,11 @@ def plan(paths: Paths, *args: str) -> int:
 
 @pytest.mark.parametrize(
     ("fmt", "start"),
-    [("text", "MY RECOVERY PLAN\n"), ("markdown", "# My recovery plan\n"), ("html", "<!DOCTYPE")],
+    [
+        ("text", "MY RECOVERY PLAN\n"),
+        ("markdown", '---\ntitle: "My recovery plan"\n'),
+        ("html", "<!DOCTYPE"),
+    ],
 )
 def test_each_format_goes_to_stdout(answered, capsys, fmt, start):
     assert plan(answered, "--format", fmt) == 0
@@ -66,7 +70,9 @@ def test_each_format_goes_to_a_file(answered, capsys, tmp_path, fmt):
     assert target.stat().st_mode & 0o077 == 0  # private, like everything else the user wrote
 
 
-@pytest.mark.parametrize(("name", "start"), [("plan.html", "<!DOCTYPE"), ("plan.md", "# My")])
+@pytest.mark.parametrize(
+    ("name", "start"), [("plan.html", "<!DOCTYPE"), ("plan.md", "---\ntitle: ")]
+)
 def test_the_file_name_chooses_the_format_when_none_is_given(answered, tmp_path, name, start):
     assert plan(answered, "-o", str(tmp_path / name)) == 0
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
@@ -157,11 +163,13 @@ def test_a_damaged_data_file_is_one_line_and_left_alone(paths, mini_content, cap
 
 
 def test_an_older_data_file_is_migrated_before_it_is_read(answered, capsys, monkeypatch):
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module.MIGRATIONS, 1, lambda tables: tables)
+    current = store_module.SCHEMA_VERSION
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, lambda t: t])
     assert plan(answered, "--format", "text") == 0
     assert "I want my sleep back" in capsys.readouterr().out
-    assert read_database_file(answered.data_file)["_meta"]["1"]["schema_version"] == 2
+    schema = read_database_file(answered.data_file)["_meta"]["1"]["schema_version"]
+    assert schema == current + 1
 
 
 def test_a_broken_exercise_file_of_the_users_is_named_and_the_plan_still_made(answered, capsys):
@@ -246,3 +254,36 @@ def test_the_format_choices_are_the_renderers():
     from workbook.plan.render import RENDERERS
 
     assert list(FORMATS) == list(RENDERERS)
+
+
+def test_list_sections_shows_each_id_and_title(answered, capsys):
+    assert plan(answered, "--list-sections") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.split()[0] == "truths" and "Truths I hold on to" in line for line in out)
+    assert not any(line.split()[0] == "header" for line in out)
+
+
+def test_leave_out_is_repeatable_and_the_plan_says_parts_were_left_out(answered, capsys):
+    assert plan(answered, "--format", "markdown") == 0
+    whole = capsys.readouterr().out
+    assert "I want my sleep back" in whole and "left out" not in whole
+    assert plan(answered, "--format", "markdown", "--leave-out", "reasons") == 0
+    some = capsys.readouterr().out
+    assert "I want my sleep back" not in some and "Why I'm doing this" not in some
+    assert "Some parts of this plan were left out of this copy." in some
+    assert plan(answered, "--leave-out", "reasons", "--leave-out", "truths") == 0
+
+
+def test_an_unknown_section_is_one_clear_line(answered, capsys):
+    assert plan(answered, "--leave-out", "secrets") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'secrets'" in err and "--list-sections" in err
+
+
+def test_the_choice_made_on_the_plan_screen_is_used_unless_told_otherwise(answered, capsys):
+    with WorkbookStore.open(answered) as store:
+        store.set_setting("plan_leave_out", ["reasons"])
+    assert plan(answered, "--format", "text") == 0
+    assert "I want my sleep back" not in capsys.readouterr().out
+    assert plan(answered, "--format", "text", "--all-sections") == 0
+    assert "I want my sleep back" in capsys.readouterr().out

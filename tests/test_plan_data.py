@@ -44,6 +44,10 @@ EVERY_ANSWER = {
     ("mini", "blocked"): ["Phone", "Social media", "Other: Our shared music account"],
     ("mini", "start"): "2026-03-01",
     ("mini", "safe"): True,
+    ("mini", "triggers"): [
+        ["Sunday evenings alone", "call my sister"],
+        ["Our song on the radio", ""],
+    ],
     ("steps", "craving-steps"): [
         "Stop, and breathe slowly for one minute.",
         "Read my list of truths.",

@@ -30,6 +30,7 @@ from workbook.plan.model import (
     readable_answer,
     short_label,
 )
+from workbook.plan.render import renderer_named
 from workbook.plan.render.markdown import render_markdown
 
 
@@ -140,7 +141,8 @@ def test_every_answered_prompt_that_feeds_the_plan_is_in_it(paths):
             assert plan.name == "Sam"  # the name prompt becomes the header's name
             continue
         assert (exercise.id, p.id) in shown, p.id
-        assert p.label in markdown.replace("\\", ""), p.label
+        # Under its plan label, in the user's voice, where it has one; else its question.
+        assert (p.plan_label or p.label) in markdown.replace("\\", ""), p.label
 
 
 def test_the_header_carries_name_dates_notice_and_every_crisis_line(paths):
@@ -244,3 +246,45 @@ def test_the_plan_core_never_imports_textual_or_rich(module):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_pairs_become_rows_and_a_need_groups_its_answers(paths):
+    content = golden_content(paths)
+    plan = build_plan(content, EVERY_ANSWER, TODAY)
+    answer = next(a for a in plan.answers() if a.prompt_id == "triggers")
+    assert answer.shape == "pairs"
+    assert answer.label == "My triggers, and what I will do instead"
+    assert answer.group == "When the pull comes"
+    assert answer.columns == ("Trigger", "What I'll do instead")
+    assert answer.pairs == (
+        ("Sunday evenings alone", "call my sister"),
+        ("Our song on the radio", ""),
+    )
+    assert answer.lines == ("Sunday evenings alone: call my sister", "Our song on the radio")
+
+
+def test_a_plain_list_saved_before_a_prompt_had_two_columns_still_shows(paths):
+    content = golden_content(paths)
+    plan = build_plan(content, {("mini", "triggers"): ["Sunday evenings"]}, TODAY)
+    answer = next(a for a in plan.answers() if a.prompt_id == "triggers")
+    assert answer.pairs == (("Sunday evenings", ""),)
+
+
+def test_parts_left_out_are_gone_and_the_plan_says_so_without_naming_them(paths):
+    content = golden_content(paths)
+    plan = build_plan(content, EVERY_ANSWER, TODAY, leave_out=["truths", "triggers"])
+    assert plan.left_out
+    assert {p.id for p in plan.parts}.isdisjoint({"truths", "triggers"})
+    for renderer in ("text", "markdown", "html"):
+        page = renderer_named(renderer).render(plan)
+        assert "left out" in page
+        assert "Truths I hold on to" not in page and "It happened" not in page
+    assert not build_plan(content, EVERY_ANSWER, TODAY).left_out
+
+
+def test_a_chosen_region_shows_only_its_lines_after_the_users_own(paths):
+    content = golden_content(paths)
+    plan = build_plan(content, {}, TODAY, region="us")
+    assert [g.name for g in plan.crisis] == ["My own numbers", "United States"]
+    every = build_plan(content, {}, TODAY, region=None)
+    assert len(every.crisis) == 1 + len(content.resources.regions)

@@ -99,14 +99,19 @@ def test_text_numbers_the_craving_steps(golden_plan):
 
 
 def _markdown_html(markdown: str) -> str:
+    """CommonMark's reading of the plan, after the YAML title block that pandoc reads."""
+    if markdown.startswith("---\n"):
+        markdown = markdown[markdown.index("\n---\n", 4) + 5 :]
     return MarkdownIt("commonmark").render(markdown)
 
 
 def test_user_text_stays_literal_in_markdown(hostile_plan):
     markdown = renderer_named("markdown").render(hostile_plan)
     rendered = _markdown_html(markdown)
-    # Only our own structure: one title, our part headings, no user tags, no emphasis.
-    assert rendered.count("<h1>") == 1
+    # Only our own structure: the title is in the title block, then our headings; no user
+    # tags, no emphasis.
+    assert markdown.startswith('---\ntitle: "My recovery plan"\n')
+    assert rendered.count("<h1>") == 0
     assert "<script>" not in rendered and "<img" not in rendered and "<b>" not in rendered
     assert "<em>stars</em>" not in rendered and "<code>" not in rendered
     assert "<a " not in rendered and "<blockquote>" not in rendered
@@ -167,9 +172,12 @@ def test_line_breaks_in_a_paragraph_are_kept(lines):
     lines = [line for line in lines if line]
     if not lines:
         return
-    rendered = _markdown_html(escape_paragraph("\n".join(lines)))
-    assert rendered.startswith("<p>") and rendered.endswith("</p>\n")
-    assert html.unescape(rendered[3:-5]).split("<br />\n") == lines
+    # Each line its own paragraph: no trailing-backslash breaks in the file.
+    blocks = escape_paragraph("\n".join(lines))
+    assert not any("\n" in block for block in blocks)
+    rendered = _markdown_html("\n\n".join(blocks))
+    found = re.findall(r"<p>(.*?)</p>", rendered)
+    assert [html.unescape(p) for p in found] == lines
 
 
 # --- html --------------------------------------------------------------------------------
@@ -227,9 +235,10 @@ def test_html_parses_and_has_no_external_references(golden_plan):
 def test_html_carries_a_print_stylesheet(golden_plan):
     reader = read_page(renderer_named("html").render(golden_plan))
     assert "@media print" in reader.style and "@page" in reader.style
-    assert re.search(r"\.cover\s*\{[^}]*break-after:\s*page", reader.style)
-    classes = [attrs.get("class", "") for _, attrs in reader.tags]
-    assert any("new-page" in c for c in classes)  # the safety plan starts a page of its own
+    assert "counter(page)" in reader.style  # page numbers
+    # No forced page break after the cover: the crisis lines share page 1 with the header.
+    assert not re.search(r"break-after:\s*page", reader.style)
+    assert re.search(r"\.answer[^{]*\{[^}]*break-inside:\s*avoid", reader.style)
 
 
 def test_html_escapes_every_user_string(hostile_plan):

@@ -235,13 +235,15 @@ def test_an_older_file_is_backed_up_then_migrated(paths, clock, monkeypatch):
             doc["note"] = "migrated"
         return tables
 
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module.MIGRATIONS, 1, add_note)
-    payload = _write_version(paths, 1, ONE_ANSWER)
+    current = store_module.SCHEMA_VERSION
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, add_note])
+    payload = _write_version(paths, current, ONE_ANSWER)
     with WorkbookStore.open(paths, clock) as store:
         assert store.answer_docs()[0]["note"] == "migrated"
     assert payload in [backup.read_bytes() for backup in backups.list_backups(paths)]
-    assert json.loads(paths.data_file.read_bytes())["_meta"]["1"]["schema_version"] == 2
+    schema = json.loads(paths.data_file.read_bytes())["_meta"]["1"]["schema_version"]
+    assert schema == current + 1
 
 
 # --- privacy -------------------------------------------------------------------------------------

@@ -78,7 +78,7 @@ def test_a_check_in_at_half_past_eleven_at_night_belongs_to_that_local_day(paths
     with WorkbookStore.open(paths, lambda: late) as store:
         today = local_today(store, UTC_MINUS_5)
         assert today == D(2026, 3, 14)
-        save_checkin(store, CheckIn(today, craving=6, mood="low", contact=False), today)
+        save_checkin(store, CheckIn(today, craving=6, mood="low", contact="none"), today)
         assert [c.day for c in checkins(store)] == [D(2026, 3, 14)]
         # The UTC date is still tomorrow where the user is.
         with pytest.raises(TrackerInputError, match="has not happened yet"):
@@ -105,7 +105,7 @@ def test_a_check_in_is_kept_whole(store):
         TODAY,
         craving=4,
         mood="okay",
-        contact=True,
+        contact="allowed",
         triggers=["His birthday", "A song"],
         helped="  Called my sister ",
         note="Hard morning.",
@@ -113,16 +113,46 @@ def test_a_check_in_is_kept_whole(store):
     save_checkin(store, checkin, TODAY)
     kept = checkin_for(store, TODAY)
     assert kept == CheckIn(
-        TODAY, 4, "okay", True, ["His birthday", "A song"], "Called my sister", "Hard morning."
+        TODAY, 4, "okay", "allowed", ["His birthday", "A song"], "Called my sister", "Hard morning."
     )
     assert store.record("checkins", "2026-03-14")["craving"] == 4
 
 
-def test_contact_in_a_check_in_is_not_a_slip(store):
+def test_contact_the_plan_allows_is_not_a_slip(store):
     set_start_date(store, D(2026, 3, 1))
-    save_checkin(store, CheckIn(TODAY, craving=2, mood="good", contact=True), TODAY)
+    save_checkin(store, CheckIn(TODAY, craving=2, mood="good", contact="allowed"), TODAY)
     assert slips(store) == []
     assert streak_for(store, TODAY).days == 13
+
+
+def test_contact_outside_the_plan_is_a_slip_for_the_count_and_the_plan(store):
+    set_start_date(store, D(2026, 3, 1))
+    save_checkin(store, CheckIn(D(2026, 3, 11), contact="outside"), TODAY)
+    current = streak_for(store, TODAY)
+    assert (current.days, current.longest) == (3, 10)
+    assert progress_facts(store, TODAY).days_without_contact == 3
+
+
+def test_an_old_true_or_false_contact_is_migrated_without_moving_the_count(paths, clock):
+    import json
+
+    paths.data_dir.mkdir(parents=True)
+    old = {
+        "_meta": {"1": {"schema_version": 1}},
+        "settings": {"1": {"key": "no_contact_start", "value": "2026-03-01"}},
+        "checkins": {
+            "1": {"key": "2026-03-05", "contact": True},
+            "2": {"key": "2026-03-09", "contact": True},
+            "3": {"key": "2026-03-10", "contact": False},
+            "4": {"key": "2026-03-12", "contact": None},
+        },
+        "slips": {"1": {"key": "2026-03-09", "note": "", "withdrawn": False}},
+    }
+    paths.data_file.write_text(json.dumps(old))
+    with WorkbookStore.open(paths, clock) as store:
+        assert [c.contact for c in checkins(store)] == ["allowed", "outside", "none", None]
+        assert streak_for(store, TODAY).days == 5  # since the slip on the 9th, as before
+        assert store.record("checkins", "2026-03-05")["contact"] == "allowed"
 
 
 def test_one_check_in_per_day_saving_again_replaces_it(store):
@@ -147,7 +177,7 @@ def test_back_dated_check_ins_are_allowed_and_sorted_by_day(store):
         (CheckIn(TODAY, craving=-1), "0 to 10"),
         (CheckIn(TODAY, craving=True), "0 to 10"),
         (CheckIn(TODAY, mood="fine"), "struggling, low, okay, good, great"),
-        (CheckIn(TODAY, contact="yes"), "yes or no"),
+        (CheckIn(TODAY, contact="yes"), "none, allowed, outside"),
     ],
 )
 def test_a_check_in_that_cannot_be_kept_changes_nothing(store, checkin, words):
@@ -170,6 +200,12 @@ def test_known_triggers_are_the_users_own(store):
     assert known_triggers(store) == []
     store.save_answer("abstinence-plan", "triggers", ["Sunday evenings", " ", "Our song"])
     assert known_triggers(store) == ["Sunday evenings", "Our song"]
+
+
+def test_known_triggers_are_only_the_first_column_of_the_pairs(store):
+    pairs = [["Sunday evenings alone", "call my sister"], ["", "a walk"], ["Payday", ""]]
+    store.save_answer("abstinence-plan", "triggers", pairs)
+    assert known_triggers(store) == ["Sunday evenings alone", "Payday"]
 
 
 # --- urges -------------------------------------------------------------------------------

@@ -64,7 +64,7 @@ def test_a_check_in_from_options(paths, capsys, no_terminal):
     )  # fmt: skip
     assert code == 0
     assert stored(paths) == [
-        CheckIn(local_today(), 3, "okay", False, ["Our song", "Sunday"], "A walk", "Tired")
+        CheckIn(local_today(), 3, "okay", "none", ["Our song", "Sunday"], "A walk", "Tired")
     ]
     out = capsys.readouterr().out
     assert out.startswith("Checked in for today.")
@@ -75,11 +75,55 @@ def test_a_check_in_from_options(paths, capsys, no_terminal):
 def test_the_confirmation_counts_the_days(paths, capsys, no_terminal):
     with WorkbookStore.open(paths) as store:
         set_start_date(store, local_today() - dt.timedelta(days=7))
-    assert checkin(paths, "--craving", "2", "--mood", "good", "--contact") == 0
+    assert checkin(paths, "--craving", "2", "--mood", "good", "--contact", "allowed") == 0
     out = capsys.readouterr().out
     assert "7 days without contact. A milestone, reached today." in out
-    assert "You noted contact" in out
+    assert "Contact your plan allows: your days keep counting." in out
     assert_kind(out)
+
+
+def test_contact_outside_the_plan_is_a_slip_and_the_count_agrees(paths, capsys, no_terminal):
+    today = local_today()
+    with WorkbookStore.open(paths) as store:
+        set_start_date(store, today - dt.timedelta(days=10))
+    two_days_ago = (today - dt.timedelta(days=2)).isoformat()
+    assert checkin(paths, "--craving", "6", "--mood", "low", "--contact", "outside",
+                   "--date", two_days_ago) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "counts as a slip" in out
+    assert "2 days without contact. Your longest stretch so far: 8 days." in out
+    from workbook.tracker.journal import progress_facts, streak_for
+
+    with WorkbookStore.open(paths, backup=False) as store:
+        assert streak_for(store, today).days == 2
+        assert progress_facts(store, today).days_without_contact == 2
+    assert_kind(out)
+
+
+def test_checking_in_again_with_nothing_new_says_nothing_changed(paths, capsys, no_terminal):
+    args = ("--craving", "3", "--mood", "okay", "--no-contact")
+    assert checkin(paths, *args) == 0
+    before = paths.data_file.read_bytes()
+    capsys.readouterr()
+    assert checkin(paths, *args) == 0
+    assert capsys.readouterr().out.startswith("Nothing changed")
+    assert paths.data_file.read_bytes() == before
+
+
+def test_in_a_terminal_todays_check_in_is_asked_again_enter_keeps_it(paths, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", Terminal(""))
+    assert checkin(paths, "--craving", "3", "--mood", "okay", "--no-contact", "--trigger", "",
+                   "--helped", "", "--note", "Tired") == 0  # fmt: skip
+    monkeypatch.setattr(sys, "stdin", Terminal("5\n\n\n\n\n\n"))
+    capsys.readouterr()
+    assert checkin(paths) == 0
+    out = " ".join(capsys.readouterr().out.split())  # the questions wrap to the terminal
+    assert "[Enter keeps: 3]" in out and "[Enter keeps: Tired]" in out
+    (kept,) = stored(paths)
+    assert (kept.craving, kept.mood, kept.contact, kept.note) == (5, "okay", "none", "Tired")
+    monkeypatch.setattr(sys, "stdin", Terminal("\n" * 6))
+    assert checkin(paths) == 0
+    assert "Nothing changed" in capsys.readouterr().out
 
 
 def test_a_mood_may_be_shortened_when_it_is_clear(paths, no_terminal):
@@ -99,7 +143,7 @@ def test_checking_in_again_updates_the_day_and_keeps_what_was_not_given(paths, c
     assert checkin(paths, "--craving", "7", "--mood", "low", "--no-contact", "--note", "Hard") == 0
     assert checkin(paths, "--craving", "4") == 0  # the rest comes from the earlier check-in
     (kept,) = stored(paths)
-    assert (kept.craving, kept.mood, kept.contact, kept.note) == (4, "low", False, "Hard")
+    assert (kept.craving, kept.mood, kept.contact, kept.note) == (4, "low", "none", "Hard")
     assert "Updated your check-in for today." in capsys.readouterr().out
 
 
@@ -117,7 +161,7 @@ def test_checking_in_again_updates_the_day_and_keeps_what_was_not_given(paths, c
 )
 def test_a_bad_value_is_one_clear_line_and_changes_nothing(paths, capsys, no_terminal, args, words):
     with WorkbookStore.open(paths) as store:
-        save_checkin(store, CheckIn(local_today(), 5, "okay", False), local_today())
+        save_checkin(store, CheckIn(local_today(), 5, "okay", "none"), local_today())
     before = paths.data_file.read_bytes()
     code = checkin(paths, "--craving", "2", "--mood", "okay", "--no-contact", *args)
     assert code == 1
@@ -136,7 +180,9 @@ def test_without_a_terminal_missing_answers_are_a_usage_error(paths, capsys, no_
     assert not paths.data_file.exists()  # not even an empty workbook was made
 
 
-@pytest.mark.parametrize("flags", [["--contact", "--no-contact"], ["--no-contact", "--contact"]])
+@pytest.mark.parametrize(
+    "flags", [["--contact", "none", "--no-contact"], ["--no-contact", "--contact", "outside"]]
+)
 def test_contact_and_no_contact_together_is_a_usage_error(paths, capsys, no_terminal, flags):
     assert checkin(paths, "--craving", "3", "--mood", "okay", *flags) == 2
     assert "give --contact or --no-contact, not both" in capsys.readouterr().err
@@ -165,15 +211,15 @@ def test_a_real_pipe_that_never_closes_does_not_make_it_wait(paths, tmp_path):
 def test_in_a_terminal_missing_answers_are_asked_for(paths, capsys, monkeypatch):
     with WorkbookStore.open(paths) as store:
         store.save_answer("abstinence-plan", "triggers", ["Sunday evenings", "Our song"])
-    answers = ["12", "4", "lo", "maybe", "no", "2", "Called Ana", ""]
+    answers = ["12", "4", "lo", "maybe", "none", "2", "Called Ana", ""]
     monkeypatch.setattr(sys, "stdin", Terminal("\n".join(answers) + "\n"))
     assert checkin(paths) == 0
     (kept,) = stored(paths)
-    assert kept == CheckIn(local_today(), 4, "low", False, ["Our song"], "Called Ana", "")
+    assert kept == CheckIn(local_today(), 4, "low", "none", ["Our song"], "Called Ana", "")
     out = capsys.readouterr().out
     assert "1) Sunday evenings; 2) Our song" in out
     assert "The craving is a whole number from 0 to 10" in out  # "12" was asked again
-    assert "Please answer yes or no" in out
+    assert "Please answer none, allowed" in out
     assert_kind(out)
 
 

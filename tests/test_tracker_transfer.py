@@ -29,7 +29,7 @@ def _fill(store: WorkbookStore, clock) -> None:
     set_start_date(store, dt.date(2026, 1, 5))
     save_checkin(
         store,
-        CheckIn(TODAY, craving=3, mood="okay", contact=False, triggers=["Our song"], note="ok"),
+        CheckIn(TODAY, craving=3, mood="okay", contact="none", triggers=["Our song"], note="ok"),
         TODAY,
     )
     save_checkin(store, CheckIn(dt.date(2026, 2, 28), craving=8, mood="low"), TODAY)

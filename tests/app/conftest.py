@@ -38,7 +38,11 @@ def make_app(paths: Paths, clock, mini_content) -> Iterator[MakeApp]:
     stores: list[WorkbookStore] = []
 
     def make(
-        *, welcome_seen: bool = True, theme: str | None = DEFAULT_THEME, bundled: bool = False
+        *,
+        welcome_seen: bool = True,
+        theme: str | None = DEFAULT_THEME,
+        bundled: bool = False,
+        locale_name: str | None = None,
     ) -> WorkbookApp:
         for earlier in stores:
             earlier.close()
@@ -50,7 +54,7 @@ def make_app(paths: Paths, clock, mini_content) -> Iterator[MakeApp]:
             store.set_setting("welcome_seen", True)
         # The small test exercise only, unless a test needs the bundled exercises themselves.
         content = only(load_content(paths), BUNDLED_IDS if bundled else {"mini"})
-        return WorkbookApp(content=content, store=store, clock=clock)
+        return WorkbookApp(content=content, store=store, clock=clock, locale_name=locale_name)
 
     yield make
     for store in stores:

@@ -189,10 +189,10 @@ async def test_a_long_intro_opens_at_its_first_line_with_begin_focused(make_app)
 async def test_the_last_question_says_how_many_are_still_open(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.run_action("open_exercise('mini', 'safe')")
+        await app.run_action("open_exercise('mini', 'triggers')")
         await pilot.pause()
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert not isinstance(app.screen, ExerciseScreen)
         (notice,) = list(app._notifications)
-        assert notice.message.startswith("That was the last question. 8 questions are still open")
+        assert notice.message.startswith("That was the last question. 9 questions are still open")

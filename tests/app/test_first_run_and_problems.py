@@ -10,6 +10,7 @@ from workbook.store.database import SCHEMA_VERSION
 from workbook.ui.screens.content_problems_screen import ContentProblemsScreen
 from workbook.ui.screens.exercise_screen import ExerciseScreen
 from workbook.ui.screens.home_screen import HomeScreen
+from workbook.ui.screens.region_modal import RegionModal
 from workbook.ui.screens.welcome_screen import WelcomeScreen
 
 
@@ -28,6 +29,10 @@ async def test_first_run_welcomes_once_and_help_shows_it_again(make_app, paths):
         assert "Ctrl+Q" in words
         await pilot.press("enter")  # Begin
         await pilot.pause()
+        # Once, on the first run: where do you live? (it chooses the crisis lines)
+        assert isinstance(app.screen, RegionModal)
+        await pilot.press("home", "down", "down", "enter")  # the third: the United Kingdom
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.screen_stack == [app.screen]  # home is the base now: nothing to go back to
         await pilot.press("escape")
@@ -37,6 +42,7 @@ async def test_first_run_welcomes_once_and_help_shows_it_again(make_app, paths):
         await pilot.pause()
         assert type(app.screen).__name__ == "CrisisScreen"
     assert app.store.setting("welcome_seen") is True
+    assert app.store.setting("region") == "uk"
 
     again = make_app(welcome_seen=False)  # the setting stays: no welcome the second time
     async with again.run_test(size=(80, 24)) as pilot:
@@ -125,7 +131,7 @@ async def test_home_shows_progress_and_the_streak_line(make_app, clock):
         await pilot.pause()
         menu = app.screen.query_one("#home-menu")
         prompt = str(menu.get_option("exercise:mini").prompt)
-        assert "2 of 8 answered · last worked on 3 days ago" in prompt
+        assert "2 of 9 answered · last worked on 3 days ago" in prompt
         streak = app.screen.query_one("#streak")
         assert "Set your no-contact start date" in str(streak.render())  # no start date yet
         app.screen.show_streak("")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from test_snapshots import SIZE, opening, snapshot_app, snapshot_store, some_answers
-from textual.widgets import Input, Markdown, OptionList
+from textual.widgets import Input, OptionList
 
 from workbook.plan.export import store_plan
 from workbook.plan.render import renderer_named
@@ -25,9 +27,11 @@ __all__ = ["snapshot_app", "snapshot_store"]
 
 
 def shown_text(app) -> str:
-    """The words the plan screen shows, as drawn by its Markdown blocks."""
-    markdown = app.screen.query_one("#plan-text", Markdown)
-    return "\n".join(str(block.render()) for block in markdown.query("MarkdownBlock"))
+    """The words the plan screen shows, block by block, as a wide terminal would draw them."""
+    console = Console(width=200, file=io.StringIO(), color_system=None)
+    for block in app.screen.query_one("#plan").query(".plan-block"):
+        console.print(block.content)
+    return console.file.getvalue()
 
 
 async def open_plan_from_home(app, pilot) -> None:
@@ -402,3 +406,66 @@ async def test_a_file_that_appears_while_the_user_chooses_is_not_replaced(make_a
         assert isinstance(app.screen, ExportPlanModal)
         assert "there is a file with this name already" in problem_words(app)
     assert target.read_text() == "written by someone else meanwhile"
+
+
+# --- choosing what goes in, keeping the place -------------------------------------------
+
+
+def _top_block(app) -> str:
+    scroll = app.screen.query_one("#plan")
+    for block in scroll.query(".plan-block"):
+        region = block.virtual_region
+        if region.y + region.height > scroll.scroll_y:
+            return str(block.id)
+    return ""
+
+
+async def test_hiding_empty_parts_keeps_the_reading_place(make_app):
+    app = make_app()
+    app.animation_level = "none"
+    app.store.save_answer("mini", "reasons", ["I want my sleep back"])
+    # A long part, after empty ones: it can be at the top of the view with them gone too.
+    pairs = [[f"Trigger {n}", f"what I do {n}"] for n in range(40)]
+    app.store.save_answer("mini", "triggers", pairs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("show_screen('plan')")
+        await pilot.pause()
+        scroll = app.screen.query_one("#plan")
+        triggers = app.screen.query_one("#part-triggers")
+        scroll.scroll_to(y=triggers.virtual_region.y + 10, animate=False)
+        await pilot.pause()
+        assert _top_block(app) == "part-triggers"
+        inside = scroll.scroll_y - triggers.virtual_region.y
+        await pilot.press("ctrl+e")  # many empty parts above it go away
+        await pilot.pause()
+        await pilot.pause()
+        assert "Nothing here yet" not in shown_text(app)
+        assert _top_block(app) == "part-triggers"
+        moved = app.screen.query_one("#part-triggers")
+        assert scroll.scroll_y - moved.virtual_region.y == inside  # the same line of it
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.pause()
+        assert _top_block(app) == "part-triggers"
+        back = app.screen.query_one("#part-triggers")
+        assert scroll.scroll_y - back.virtual_region.y == inside
+
+
+async def test_parts_chosen_on_the_screen_are_left_out_and_remembered(make_app):
+    app = make_app()
+    app.store.save_answer("mini", "reasons", ["I want my sleep back"])
+    app.store.save_answer("mini", "story", "It happened.")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("show_screen('plan')")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        parts = app.screen.query_one("#parts")
+        # Untick "Truths I hold on to" (the third part), then done.
+        await pilot.press("down", "down", "space", "ctrl+s")
+        await pilot.pause()
+        assert parts is not None
+        text = shown_text(app)
+        assert "It happened." not in text and "I want my sleep back" in text
+        assert "Some parts of this plan were left out of this copy." in text
+    assert app.store.setting("plan_leave_out") == ["truths"]

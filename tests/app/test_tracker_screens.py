@@ -28,6 +28,7 @@ from workbook.ui.screens.checkin_screen import CheckinScreen
 from workbook.ui.screens.confirm_modal import ConfirmModal
 from workbook.ui.screens.crisis_screen import CrisisScreen
 from workbook.ui.screens.home_screen import HomeScreen
+from workbook.ui.screens.leave_modal import LeaveModal
 from workbook.ui.screens.slip_screen import SlipScreen
 from workbook.ui.screens.start_date_modal import StartDateModal
 from workbook.ui.screens.tracker_screen import TrackerScreen
@@ -98,7 +99,10 @@ async def test_not_a_date_is_explained_and_escape_keeps_nothing(make_app):
         await pilot.press("ctrl+u", *"last spring", "enter")
         await pilot.pause()
         assert "is not a date yet" in str(app.screen.query_one("#start-date-problem").render())
-        await pilot.press("escape")
+        await pilot.press("escape")  # asks: Keep / Discard / Stay
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveModal)
+        await pilot.press("left", "enter")  # from Stay to Discard
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert start_date(app.store) is None
@@ -127,9 +131,10 @@ async def test_a_check_in_through_the_screen_lands_in_the_store(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
-        await pilot.press("6")  # the craving scale has the focus
+        assert app.focused.id == "date"  # the first field: the day
+        await pilot.press("tab", "6")  # then the craving scale
         await pilot.press("tab", "right", "right", "enter")  # mood: okay
-        await pilot.press("tab", "right", "enter")  # contact: no
+        await pilot.press("tab", "enter")  # contact: none
         await pilot.press("tab", "down", "space")  # the second of the user's own triggers
         await pilot.press("tab", *"a text")  # and their own words
         await pilot.press("tab", *"a walk")
@@ -142,7 +147,7 @@ async def test_a_check_in_through_the_screen_lands_in_the_store(make_app):
         TODAY,
         craving=6,
         mood="okay",
-        contact=False,
+        contact="none",
         triggers=["Friday nights", "a text"],
         helped="a walk",
         note="Hard day",
@@ -155,7 +160,11 @@ async def test_todays_check_in_opens_again_to_be_changed(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "checkin")
         assert "saved earlier" in str(app.screen.query_one("#checkin-title").render())
-        await pilot.press("3", "escape")  # Escape keeps the change on the way out
+        await pilot.press("tab", "3", "escape")  # Escape asks: Keep / Discard / Stay
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveModal)
+        assert app.focused.id == "stay"
+        await pilot.press("left", "left", "enter")  # Keep them
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert checkin_for(app.store, TODAY) == CheckIn(TODAY, craving=3, mood="low", note="Rough")
@@ -195,22 +204,23 @@ async def test_contact_asks_gently_about_a_slip_and_never_records_one_by_itself(
     set_start_date(app.store, TWO_WEEKS_AGO)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "checkin")
-        await pilot.press("4", "tab", "tab", "enter", "ctrl+s")  # contact: yes
+        await pilot.press("tab", "4", "tab", "tab", "down", "down", "enter", "ctrl+s")  # outside
         await pilot.pause()
-        assert checkin_for(app.store, TODAY).contact is True
+        assert checkin_for(app.store, TODAY).contact == "outside"
         assert isinstance(app.screen, ConfirmModal)
-        assert "up to you" in screen_text(app.screen)
+        assert "counts as a slip" in screen_text(app.screen)
         if not record:
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
-            assert slips(app.store) == []
+            assert slips(app.store) == []  # no note written; the day still counts as a slip
+            assert home_line(app).startswith("A new stretch begins today · longest: 14 days")
             return
-        await pilot.press("enter")  # "Record a slip"
+        await pilot.press("left", "enter")  # "Write about it" ("Not now" had the focus)
         await pilot.pause()
         assert isinstance(app.screen, SlipScreen)
         assert slips(app.store) == []  # not until the user records it
-        await pilot.press(*"They called", "ctrl+s")
+        await pilot.press("tab", *"They called", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert home_line(app).startswith("A new stretch begins today · longest: 14 days")
@@ -308,7 +318,8 @@ async def test_a_slip_restarts_the_count_keeps_the_longest_and_shows_own_words(m
         assert IF_I_SLIP in text
         for unkind in ("failure", "relapse", "reset", "back to zero", "fail"):
             assert unkind not in text.lower()
-        await pilot.press(*"A message", "ctrl+s")
+        assert app.focused.id == "date"  # the first field: the day
+        await pilot.press("tab", *"A message", "ctrl+s")
         await pilot.pause()
         assert home_line(app) == "A new stretch begins today · longest: 14 days"
     current = streak_for(app.store, TODAY)
@@ -321,7 +332,7 @@ async def test_the_quick_exit_keeps_a_slip_as_a_draft_and_never_records_it(make_
     set_start_date(app.store, TWO_WEEKS_AGO)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "slip")
-        await pilot.press(*"Not sure it counts", "ctrl+q")
+        await pilot.press("tab", *"Not sure it counts", "ctrl+q")
         await pilot.pause()
     assert slips(app.store) == []
     assert streak_for(app.store, TODAY).days == 14
@@ -344,7 +355,7 @@ async def test_going_back_lets_a_slip_draft_go(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "slip")
-        await pilot.press(*"A text", "ctrl+q")
+        await pilot.press("tab", *"A text", "ctrl+q")
         await pilot.pause()
 
     again = make_app()
@@ -352,13 +363,13 @@ async def test_going_back_lets_a_slip_draft_go(make_app):
         await open_screen(again, pilot, "slip")
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(again.screen, ConfirmModal)
-        await pilot.press("enter")  # Enter alone keeps the words ("Stay here" has the focus)
+        assert isinstance(again.screen, LeaveModal)
+        await pilot.press("enter")  # Enter alone keeps the words ("Stay" has the focus)
         await pilot.pause()
         assert isinstance(again.screen, SlipScreen)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.click("#yes")  # "Go back"
+        await pilot.click("#discard")  # "Let it go"
         await pilot.pause()
         await open_screen(again, pilot, "slip")
         assert "not recorded yet" not in screen_text(again.screen)
@@ -412,7 +423,7 @@ async def test_days_without_contact_shows_history_trends_and_changes_an_entry(ma
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)
-        await pilot.press("enter")
+        await pilot.press("left", "enter")  # "Yes, it passed" ("Not yet" had the focus)
         await pilot.pause()
         assert [u.passed for u in urges(app.store)] == [True, True]
         assert "2 passed" in str(screen.query_one("#urge-counts").render())
@@ -433,7 +444,7 @@ async def test_a_slip_recorded_by_mistake_can_be_taken_back(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)
-        await pilot.press("enter")  # take it back
+        await pilot.press("left", "enter")  # take it back ("Keep it" had the focus)
         await pilot.pause()
         assert str(app.screen.query_one("#tracker-days").render()).startswith("14 days without")
     assert slips(app.store) == []
@@ -499,13 +510,12 @@ async def test_a_check_in_that_cannot_be_kept_never_holds_the_user_in(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "checkin")
-        await pilot.press("5")
-        app.screen.query_one("#checkin-day Input").focus()
-        await pilot.press("ctrl+u", *"2027-01-01", "escape")
+        await pilot.press("tab", "5", "shift+tab")
+        await pilot.press("ctrl+u", *"2027-01-01", "escape", "left", "left", "enter")  # Keep
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)  # said why it cannot be kept
         assert "has not come yet" in str(app.screen.query_one("#checkin-status").render())
-        await pilot.press("escape")
+        await pilot.press("escape", "left", "enter")  # Discard
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert checkin_for(app.store, TODAY) is None
@@ -515,16 +525,16 @@ async def test_leaving_a_written_slip_unrecorded_is_asked_first(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "slip")
-        await pilot.press(*"A call", "escape")
+        await pilot.press("tab", *"A call", "escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmModal)
+        assert isinstance(app.screen, LeaveModal)
         await pilot.press("escape")  # stay
         await pilot.pause()
         assert isinstance(app.screen, SlipScreen)
-        await pilot.press("escape", "enter")  # Enter alone: "Stay here" has the focus
+        await pilot.press("escape", "enter")  # Enter alone: "Stay" has the focus
         await pilot.pause()
         assert isinstance(app.screen, SlipScreen)
-        await pilot.press("escape", "shift+tab", "enter")  # to "Go back": go back after all
+        await pilot.press("escape", "shift+tab", "enter")  # to "Let it go": go back after all
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert slips(app.store) == []
@@ -535,14 +545,69 @@ async def test_escape_notes_an_urge_with_a_strength_and_leaves_one_without(make_
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f3", "enter", "tab", "3", "escape")  # skip, strength 3, back
         await pilot.pause()
+        assert isinstance(app.screen, LeaveModal)
+        await pilot.press("left", "left", "enter")  # "Note it"
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert [u.intensity for u in urges(app.store)] == [3]
 
         await pilot.press("f3", "enter", "tab", "tab", *"song", "escape")
         await pilot.pause()
-        assert isinstance(app.screen, UrgeScreen)  # asks for a strength first
-        assert "Escape again" in str(app.screen.query_one("#urge-status").render())
-        await pilot.press("escape")
+        await pilot.press("left", "left", "enter")  # "Note it": it needs a strength first
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeScreen)
+        assert "choose how strong" in str(app.screen.query_one("#urge-status").render()).lower()
+        await pilot.press("escape", "left", "enter")  # "Let it go"
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert len(urges(app.store)) == 1
+
+
+# --- nothing changed by accident ---------------------------------------------------------------
+
+
+async def test_typing_a_day_in_the_check_in_never_touches_the_other_answers(make_app):
+    app = make_app()
+    plan_answers(app.store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "checkin")
+        await pilot.press("ctrl+u", *"2026-03-09", " ", " ")  # a day, and stray spaces
+        await pilot.pause()
+        form = app.screen.form()
+        assert form.day == dt.date(2026, 3, 9)
+        assert (form.craving, form.mood, form.contact, form.triggers) == (None, None, None, [])
+
+
+async def test_escape_in_the_check_in_asks_and_discard_changes_nothing(make_app):
+    app = make_app()
+    save_checkin(app.store, CheckIn(TODAY, craving=8, mood="low"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "checkin")
+        await pilot.press("tab", "2", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveModal)
+        await pilot.press("enter")  # Stay: nothing lost, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        assert app.screen.query_one("#craving").value == 2
+        await pilot.press("escape", "left", "enter")  # Discard
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert checkin_for(app.store, TODAY) == CheckIn(TODAY, craving=8, mood="low")
+
+
+async def test_right_then_enter_in_the_slip_question_declines(make_app):
+    app = make_app()
+    set_start_date(app.store, TWO_WEEKS_AGO)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "checkin")
+        await pilot.press("tab", "4", "tab", "tab", "down", "down", "enter", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        assert app.focused.id == "no"  # the safe choice
+        await pilot.press("left")
+        assert app.focused.id == "yes"
+        await pilot.press("right", "enter")  # the arrow moves back: "Not now"
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert slips(app.store) == []

@@ -28,7 +28,9 @@ def test_checkin(snap_compare, snapshot_app, snapshot_store):
     assert snap_compare(
         snapshot_app(),
         terminal_size=SIZE,
-        run_before=opening("show_screen('checkin')", keys=("6", "tab", "right", "right", "enter")),
+        run_before=opening(
+            "show_screen('checkin')", keys=("tab", "6", "tab", "right", "right", "enter")
+        ),
     )
 
 

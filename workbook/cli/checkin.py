@@ -9,16 +9,27 @@ from __future__ import annotations
 import argparse
 
 from workbook.paths import Paths
-from workbook.tracker.records import MOODS
+from workbook.tracker.records import CONTACT_NONE, CONTACTS, MOODS
+
+CONTACT_HELP = (
+    "any contact with them that day: none; allowed (only the contact your plan allows, which "
+    "keeps your days counting); or outside (contact outside your plan, which is a slip)"
+)
 
 
-class OneContactAnswer(argparse.BooleanOptionalAction):
-    """--contact or --no-contact, once: both at once is a mistake to point out, not to guess."""
+class OneContactAnswer(argparse.Action):
+    """--contact WHICH or --no-contact, once: both is a mistake to point out, not to guess."""
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         if getattr(namespace, self.dest) is not None:
             parser.error("give --contact or --no-contact, not both")
-        super().__call__(parser, namespace, values, option_string)
+        if option_string == "--no-contact":
+            values = CONTACT_NONE
+        elif values not in CONTACTS:
+            parser.error(
+                "--contact: say which: none, allowed (by your plan) or outside (your plan, a slip)"
+            )
+        setattr(namespace, self.dest, values)
 
 
 def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
@@ -33,9 +44,18 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
     parser.add_argument("--mood", metavar="WORD", help="one of: " + ", ".join(MOODS))
     parser.add_argument(
         "--contact",
+        metavar="none|allowed|outside",
         action=OneContactAnswer,
+        nargs="?",
         default=None,
-        help="whether there was any contact with them that day",
+        help=CONTACT_HELP,
+    )
+    parser.add_argument(
+        "--no-contact",
+        dest="contact",
+        action=OneContactAnswer,
+        nargs=0,
+        help="the same as --contact none",
     )
     parser.add_argument(
         "--trigger",

@@ -1,10 +1,11 @@
 """How `workbook checkin` works: read the options, ask for the rest, save, confirm.
 
 Craving, mood and contact make a check-in; a trigger, what helped and a note are extra.
-Anything not given as an option is asked for when there is a terminal to ask in. Without one
-(a script, a pipe) a missing answer is a usage error: it never waits for input that cannot come.
-Checking in again on the same day updates that day's check-in; options not given keep their
-earlier answers.
+Anything not given as an option is asked for when there is a terminal to ask in (an earlier
+answer for the day is kept by pressing Enter). Without one (a script, a pipe) a missing answer
+is a usage error: it never waits for input that cannot come. Checking in again on the same day
+updates that day's check-in; options not given keep their earlier answers; when nothing
+changed, it says so and writes nothing. Contact outside the plan is a slip (see records.py).
 """
 
 from __future__ import annotations
@@ -19,11 +20,15 @@ import msgspec
 
 from workbook.cli.passphrase import key_for
 from workbook.cli.plain_mode import terminal_lines
+from workbook.cli.warnings import say_warnings
 from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.plain.lines import InputEnded, Interrupted, Lines
-from workbook.store.database import WorkbookStore, utc_now
+from workbook.store.database import COMMAND, WorkbookStore, utc_now
 from workbook.tracker.journal import (
+    CONTACT_ALLOWED,
+    CONTACT_NONE,
+    CONTACT_OUTSIDE,
     MOODS,
     CheckIn,
     TrackerInputError,
@@ -41,6 +46,11 @@ EXIT_USAGE = 2
 NOTHING_SAVED = "nothing was saved"
 REQUIRED = ("craving", "mood", "contact")
 OPTION_NAMES = {"craving": "--craving", "mood": "--mood", "contact": "--contact/--no-contact"}
+CONTACT_ANSWERS = {
+    CONTACT_NONE: ("n", "no", "none"),
+    CONTACT_ALLOWED: ("a", "allowed", "plan"),
+    CONTACT_OUTSIDE: ("o", "outside"),
+}
 
 T = TypeVar("T")
 
@@ -65,13 +75,14 @@ def parse_mood(text: str) -> str:
     raise TrackerInputError(f"the mood is one of: {', '.join(MOODS)} (you gave {text!r})")
 
 
-def parse_yes_no(text: str) -> bool:
+def parse_contact(text: str) -> str:
     word = text.strip().casefold()
-    if word in ("y", "yes"):
-        return True
-    if word in ("n", "no"):
-        return False
-    raise TrackerInputError("please answer yes or no")
+    for contact, words in CONTACT_ANSWERS.items():
+        if word in words:
+            return contact
+    raise TrackerInputError(
+        "please answer none, allowed (only what your plan allows) or outside (your plan)"
+    )
 
 
 class Given(msgspec.Struct):
@@ -80,7 +91,7 @@ class Given(msgspec.Struct):
     day: dt.date
     craving: int | None
     mood: str | None
-    contact: bool | None
+    contact: str | None
     triggers: list[str] | None
     helped: str | None
     note: str | None
@@ -133,9 +144,13 @@ class LeftEarly(Exception):
     """The user closed the input (Ctrl+D) before finishing."""
 
 
-def ask(lines: Lines, question: str, parse: Callable[[str], T]) -> T:
-    """Ask until the answer makes sense; an empty answer goes to `parse` as ''. Asked in plain
-    lines, as `workbook write` asks: wrapped to the terminal, :quit or Ctrl+D to stop."""
+def ask(lines: Lines, question: str, parse: Callable[[str], T], earlier: T | None = None) -> T:
+    """Ask until the answer makes sense, in plain lines as `workbook write` asks (wrapped to the
+    terminal, :quit or Ctrl+D to stop); an empty answer keeps `earlier` when there is one, and
+    otherwise goes to `parse` as ''."""
+    if earlier is not None and earlier not in ("", []):
+        shown = "; ".join(earlier) if isinstance(earlier, list) else earlier
+        question = f"{question.rstrip()} [Enter keeps: {shown}] "
     while True:
         try:
             answer = lines.ask(question)
@@ -145,6 +160,8 @@ def ask(lines: Lines, question: str, parse: Callable[[str], T]) -> T:
             raise LeftEarly from None
         if answer.strip().casefold() == ":quit":
             raise LeftEarly
+        if not answer.strip() and earlier is not None:
+            return earlier
         try:
             return parse(answer)
         except TrackerInputError as problem:
@@ -174,34 +191,42 @@ def trigger_answer(known: list[str]) -> Callable[[str], list[str]]:
 def ask_for_rest(
     checkin: CheckIn, given: Given, known: list[str], today: dt.date, lines: Lines
 ) -> CheckIn:
-    """Ask for each missing field, then the extras that were not given as options."""
+    """Ask for every field not given as an option; Enter keeps the day's earlier answer."""
     answers: dict[str, Any] = {}
     when = "today" if checkin.day == today else f"on {spoken_day(checkin.day)}"
-    if checkin.craving is None:
+    if given.craving is None:
         answers["craving"] = ask(
             lines,
             f"How strong was the craving {when}, from 0 (none) to 10 (overwhelming)? ",
             parse_craving,
+            checkin.craving,
         )
-    if checkin.mood is None:
-        answers["mood"] = ask(
-            lines, f"How was your mood {when}? ({' / '.join(MOODS)}) ", parse_mood
+    if given.mood is None:
+        question = f"How was your mood {when}? ({' / '.join(MOODS)}) "
+        answers["mood"] = ask(lines, question, parse_mood, checkin.mood)
+    if given.contact is None:
+        question = (
+            f"Any contact with them {when}? (none / allowed: only what your plan allows / "
+            "outside: outside your plan, a slip) "
         )
-    if checkin.contact is None:
-        question = f"Was there any contact with them {when}? (yes / no) "
-        answers["contact"] = ask(lines, question, parse_yes_no)
+        answers["contact"] = ask(lines, question, parse_contact, checkin.contact)
     if given.triggers is None:
         if known:
             lines.say("Your triggers: " + "; ".join(f"{n}) {t}" for n, t in enumerate(known, 1)))
             question = "What set off the pull, if anything? (a number, or your own words) "
         else:
             question = "What set off the pull, if anything? "
-        answers["triggers"] = ask(lines, question, trigger_answer(known)) or checkin.triggers
+        answers["triggers"] = ask(lines, question, trigger_answer(known), checkin.triggers or None)
     if given.helped is None:
-        answers["helped"] = ask(lines, "What helped? ", optional_text) or checkin.helped
+        answers["helped"] = ask(lines, "What helped? ", optional_text, checkin.helped or None)
     if given.note is None:
-        answers["note"] = ask(lines, "Anything else to note? ", optional_text) or checkin.note
+        answers["note"] = ask(lines, "Anything else to note? ", optional_text, checkin.note or None)
     return msgspec.structs.replace(checkin, **answers)
+
+
+def left_out(given: Given) -> bool:
+    fields = ("craving", "mood", "contact", "triggers", "helped", "note")
+    return any(getattr(given, name) is None for name in fields)
 
 
 # --- saying what happened ----------------------------------------------------------------
@@ -231,9 +256,15 @@ def days_line(current: Streak) -> str:
 def confirmation(checkin: CheckIn, today: dt.date, updated: bool, current: Streak) -> str:
     when = "today" if checkin.day == today else spoken_day(checkin.day)
     verb = "Updated your check-in" if updated else "Checked in"
-    lines = [f"{verb} for {when}.", days_line(current)]
-    if checkin.contact:
-        lines.append("You noted contact; it is kept with this check-in.")
+    lines = [f"{verb} for {when}."]
+    if checkin.contact == CONTACT_OUTSIDE:
+        lines.append(
+            "Contact outside your plan counts as a slip: a new stretch begins on "
+            f"{spoken_day(checkin.day)}. Your earlier days stay counted."
+        )
+    elif checkin.contact == CONTACT_ALLOWED:
+        lines.append("Contact your plan allows: your days keep counting.")
+    lines.append(days_line(current))
     return "\n".join(lines)
 
 
@@ -256,24 +287,29 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
 
     # The store backs up what it found just before this check-in is written, and at close.
     key = key_for(args, paths)
-    with WorkbookStore.open(paths, key=key) as store:
+    with WorkbookStore.open(paths, holder=COMMAND, key=key) as store:
         today = local_today(store)
         earlier = checkin_for(store, given.day)
         checkin = merged(given, earlier)
-        if missing(checkin):
-            if not can_ask:
-                return usage_error(args, missing(checkin))
+        if missing(checkin) and not can_ask:
+            return usage_error(args, missing(checkin))
+        if can_ask and left_out(given):
             try:
                 lines = terminal_lines()
                 checkin = ask_for_rest(checkin, given, known_triggers(store), today, lines)
             except LeftEarly:
                 print(f"\nYou stopped before the end, so {NOTHING_SAVED}.", file=sys.stderr)
                 return 1
+        if earlier is not None and checkin.fields() == earlier.fields():
+            when = "today" if checkin.day == today else spoken_day(checkin.day)
+            print(f"Nothing changed: your check-in for {when} is as it was.")
+            return 0
         try:
             save_checkin(store, checkin, today)
         except TrackerInputError as problem:
             raise UserError(f"{problem}; {NOTHING_SAVED}") from None
         print(confirmation(checkin, today, earlier is not None, streak_for(store, today)))
+    say_warnings(store)  # after close: the backup taken on the way out is in them too
     return 0
 
 
@@ -286,16 +322,10 @@ def plain_checkin(lines: Lines, store: WorkbookStore) -> None:
         lines.say("You checked in today already; your answers now update it.")
     given = Given(today, None, None, None, None, None, None)
     try:
-        checkin = ask_for_rest(CheckIn(today), given, known_triggers(store), today, lines)
+        # Every question is asked; Enter keeps what the day's earlier check-in said.
+        checkin = ask_for_rest(merged(given, earlier), given, known_triggers(store), today, lines)
     except LeftEarly:
         lines.say(f"You stopped before the end, so {NOTHING_SAVED}.")
         return
-    if earlier is not None:
-        checkin = msgspec.structs.replace(
-            checkin,
-            triggers=checkin.triggers or earlier.triggers,
-            helped=checkin.helped or earlier.helped,
-            note=checkin.note or earlier.note,
-        )
     save_checkin(store, checkin, today)
     lines.say(confirmation(checkin, today, earlier is not None, streak_for(store, today)))

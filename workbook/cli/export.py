@@ -8,7 +8,7 @@ import sys
 from workbook.cli.passphrase import key_for
 from workbook.errors import UserError
 from workbook.paths import Paths
-from workbook.store.database import WorkbookStore
+from workbook.store.database import COMMAND, WorkbookStore
 from workbook.store.output import write_output
 
 
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             "a protected workbook's backup is encrypted, not for the screen: "
             "name a file with -o FILE; nothing was written"
         )
-    with WorkbookStore.open(paths, backup=False, key=key) as store:
+    with WorkbookStore.open(paths, backup=False, holder=COMMAND, key=key) as store:
         data = export_bytes(store)
     if encrypted:
         assert key is not None

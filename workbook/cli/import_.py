@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 
 from workbook.cli.passphrase import key_for, secret
+from workbook.cli.warnings import say_warnings
 from workbook.errors import UserError
 from workbook.paths import Paths
-from workbook.store.database import WorkbookStore
+from workbook.store.database import COMMAND, WorkbookStore
 from workbook.store.encryption import Key, is_encrypted
 
 
@@ -39,9 +40,10 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     if is_encrypted(data):
         data = decrypt_backup(args, source, data, key)
     backup = parse_backup(data, source)  # checked whole before the store is touched
-    with WorkbookStore.open(paths, key=key) as store:
+    with WorkbookStore.open(paths, holder=COMMAND, key=key) as store:
         added = import_backup(store, backup)
     print(import_words(source, added["revisions"], added["records"]))
+    say_warnings(store)  # a backup that failed after the import was saved: said, not a failure
     return 0
 
 

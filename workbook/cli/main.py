@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from workbook import __version__
@@ -30,8 +30,9 @@ from workbook.cli import where as where_command
 from workbook.cli import write as write_command
 from workbook.cli.passphrase import add_passphrase_file_option
 from workbook.errors import UserError
-from workbook.paths import resolve_paths
+from workbook.paths import Paths, resolve_paths
 from workbook.store.database import StoreError
+from workbook.store.reserve import is_disk_full
 from workbook.store.strict_json import DataFileError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -87,8 +88,20 @@ def plain_wanted(setting: str) -> bool:
     return setting.strip().casefold() in ("1", "yes", "true", "on")
 
 
-def describe_os_error(error: OSError) -> str:
-    where = error.filename or "workbook"
+def user_locale(environ: Mapping[str, str]) -> str | None:
+    """The locale the user's messages are in ("en_GB.UTF-8"), as the C library picks it: the
+    crisis lines of that country come first until the user chooses a region."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return environ[name]
+    return None
+
+
+def describe_os_error(error: OSError, paths: Paths) -> str:
+    """One line naming the file; a full disk says what to do about it."""
+    where = error.filename or paths.data_file
+    if is_disk_full(error):
+        return f"{where}: the disk is full, so nothing was saved. Free some space and try again."
     return f"{where}: {error.strerror or error}"
 
 
@@ -100,13 +113,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return leaving.code if isinstance(leaving.code, int) else EXIT_USAGE
     paths = resolve_paths(args.data_dir, dict(os.environ))
     args.plain = args.plain or plain_wanted(os.environ.get(PLAIN_ENV, ""))
+    args.locale_name = user_locale(os.environ)
     try:
         return args.run(args, paths)
     except (UserError, StoreError, DataFileError) as error:
         print(f"workbook: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
-        print(f"workbook: {describe_os_error(error)}", file=sys.stderr)
+        print(f"workbook: {describe_os_error(error, paths)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -20,4 +20,4 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         return run_home(paths, args)
     from workbook.ui.launch import launch_app  # Textual loads only when the app opens
 
-    return launch_app(paths)
+    return launch_app(paths, locale_name=args.locale_name)

@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.store.output import write_output
 
@@ -50,24 +51,61 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
     parser.add_argument(
         "--no-empty", action="store_true", help="leave out the parts you have not filled in yet"
     )
+    parser.add_argument(
+        "--leave-out",
+        action="append",
+        metavar="SECTION",
+        help="leave this part out (repeat for more; --list-sections shows the ids). Without "
+        "it, the parts left out on the plan screen stay out. The plan says in small type "
+        "that parts were left out, without naming them",
+    )
+    parser.add_argument(
+        "--all-sections",
+        action="store_true",
+        help="put every part in, even those left out on the plan screen",
+    )
+    parser.add_argument(
+        "--list-sections", action="store_true", help="show the parts of the plan and their ids"
+    )
     return parser
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
     from workbook.cli.passphrase import key_for
     from workbook.content.loading import load_content
-    from workbook.plan.export import store_plan
+    from workbook.content.regions import guess_region
+    from workbook.plan.export import plan_sections, store_plan
     from workbook.plan.render import renderer_named
     from workbook.store.database import read_snapshot, utc_now
     from workbook.tracker.journal import local_date
 
     content = load_content(paths)
+    sections = plan_sections(content)
+    if args.list_sections:
+        width = max(len(section_id) for section_id, _ in sections)
+        for section_id, title in sections:
+            print(f"{section_id:<{width}}  {title}")
+        return 0
+    unknown = [s for s in args.leave_out or [] if s not in {i for i, _ in sections}]
+    if unknown:
+        raise UserError(
+            f"there is no plan section called {unknown[0]!r}; "
+            "`workbook plan --list-sections` shows them"
+        )
     for problem in content.problems:
         print(f"workbook: {problem}", file=sys.stderr)
     today = local_date(utc_now())
     key = key_for(args, paths)
     with read_snapshot(paths, key=key) as snapshot:
-        plan = store_plan(content, snapshot, today, include_empty=not args.no_empty)
+        plan = store_plan(
+            content,
+            snapshot,
+            today,
+            include_empty=not args.no_empty,
+            region_guess=guess_region(getattr(args, "locale_name", None), content.resources),
+            # Given on the command line, or else what was chosen on the plan screen.
+            leave_out=[] if args.all_sections else args.leave_out,
+        )
 
     renderer = choose_renderer(args.format, args.output)
     if renderer is None:
@@ -107,5 +145,7 @@ def show_in_terminal(plan: Plan) -> bool:
     from workbook.plan.render.markdown import render_markdown
 
     console = Console()
-    console.print(Markdown(render_markdown(plan)), width=min(console.width, 88))
+    # Without the title block (for pandoc): the title as a heading rich can show.
+    markdown = f"# {plan.title}\n\n" + render_markdown(plan, title_block=False)
+    console.print(Markdown(markdown), width=min(console.width, 88))
     return True

@@ -8,7 +8,7 @@ import argparse
 from workbook.cli.passphrase import needs_unlocking, new_passphrase, secret
 from workbook.errors import UserError
 from workbook.paths import Paths
-from workbook.store.database import WorkbookStore
+from workbook.store.database import COMMAND, WorkbookStore
 
 RECOVERY_WORDS = """\
 Your workbook is protected. From now on it asks for your passphrase when it opens.
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             raise UserError("this workbook has no passphrase yet: `workbook protect` sets one")
         key = unlock(paths, secret(args, "Your passphrase now (or recovery key): "))
         chosen = new_passphrase(args, "new_passphrase_file")
-        with WorkbookStore.open(paths, key=key, backup=False) as store:
+        with WorkbookStore.open(paths, key=key, backup=False, holder=COMMAND) as store:
             store.change_passphrase(chosen)
         print("Your passphrase is changed. Your recovery key stays the same.")
         return 0
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             "this workbook is protected already: `workbook protect --change` changes the passphrase"
         )
     chosen = new_passphrase(args, "passphrase_file")
-    with WorkbookStore.open(paths) as store:
+    with WorkbookStore.open(paths, holder=COMMAND) as store:
         key = store.protect(chosen)
     print(RECOVERY_WORDS.format(key=key.recovery_key()))
     return 0

@@ -9,7 +9,7 @@ from workbook.cli.passphrase import key_for
 from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.store.backups import newest_good_backup
-from workbook.store.database import restore_backup_locked
+from workbook.store.database import COMMAND, restore_backup_locked
 from workbook.store.storage import UnreadableDataError
 
 
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     if not backup.is_file():
         raise UserError(f"{backup}: no such backup file")
     try:
-        set_aside = restore_backup_locked(paths, backup, key=key)
+        set_aside = restore_backup_locked(paths, backup, holder=COMMAND, key=key)
     except UnreadableDataError as error:
         raise UserError(f"{backup}: cannot be restored: {error.problem}") from None
     print(f"Restored {backup} as {paths.data_file}.")

@@ -8,7 +8,7 @@ import sys
 from workbook.cli.passphrase import needs_unlocking, secret
 from workbook.errors import UserError
 from workbook.paths import Paths
-from workbook.store.database import WorkbookStore
+from workbook.store.database import COMMAND, WorkbookStore
 
 
 def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         key = unlock_with_recovery_key(paths, secret(args, "Your recovery key: "))
     else:
         key = unlock(paths, secret(args, "Your passphrase: "))
-    with WorkbookStore.open(paths, key=key) as store:
+    with WorkbookStore.open(paths, holder=COMMAND, key=key) as store:
         store.unprotect()
     print(
         "Your workbook is no longer protected: your answers and backups are plain files again, "

@@ -29,6 +29,12 @@ class _Prompt(Struct, kw_only=True, forbid_unknown_fields=True, tag_field="type"
     help: str = ""
     # The id of the plan section this answer feeds, from plan.json.
     plan: Id | None = None
+    # What the answer is called in the plan, in the user's own voice ("What it cost me");
+    # the label (the question) when there is none.
+    plan_label: Annotated[str, Meta(min_length=1, max_length=200)] | None = None
+    # Where the answer stands among the others in its plan part: lower comes first; equal
+    # ones keep the order of the exercises and their questions.
+    plan_order: Annotated[int, Meta(ge=0, le=1000)] = 100
 
     @property
     def type(self) -> str:
@@ -68,9 +74,14 @@ class ChoicePrompt(_Prompt, tag="choice", kw_only=True):
     options: Annotated[list[OptionText], Meta(min_length=2, max_length=30)]
     # Allow an answer of the user's own words beside the options.
     other: bool = False
+    # Options that show the emergency and domestic-abuse lines of the user's region right
+    # under the question ("Yes" and "Not sure" to "Are you in any danger?").
+    show_crisis_lines_for: list[OptionText] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
         _check_options(self.options)
+        if not set(self.show_crisis_lines_for) <= set(self.options):
+            raise ValueError("show_crisis_lines_for names an option the prompt does not have")
 
     def is_valid_value(self, value: Any) -> bool:
         return isinstance(value, str) and (
@@ -101,6 +112,41 @@ class ListPrompt(_Prompt, tag="list", kw_only=True):
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+Column = Annotated[str, Meta(min_length=1, max_length=60)]
+
+
+class PairsPrompt(_Prompt, tag="pairs", kw_only=True):
+    """A two-column list: each entry is [first, second], such as a trigger and what the user
+    will do instead. The first column is the thing itself; the second may be left blank."""
+
+    columns: Annotated[list[Column], Meta(min_length=2, max_length=2)]
+    # What one entry is called on the add button: "trigger", "sign".
+    item_label: OptionText = "entry"
+
+    def is_valid_value(self, value: Any) -> bool:
+        return isinstance(value, list) and all(
+            isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)
+            for item in value
+        )
+
+    def is_empty(self, value: Any) -> bool:
+        return not as_pairs(value)
+
+
+def as_pairs(value: Any) -> list[tuple[str, str]]:
+    """A saved answer read as pairs. A plain line (from before the prompt had two columns,
+    or from an older file) becomes a pair with an empty second column: nothing is dropped."""
+    if not isinstance(value, list):
+        return [(value, "")] if isinstance(value, str) and value.strip() else []
+    pairs = []
+    for item in value:
+        if isinstance(item, list | tuple) and len(item) == 2:
+            pairs.append((str(item[0]), str(item[1])))
+        elif isinstance(item, str):
+            pairs.append((item, ""))
+    return [pair for pair in pairs if pair[0].strip() or pair[1].strip()]
+
+
 class DatePrompt(_Prompt, tag="date", kw_only=True):
     def is_valid_value(self, value: Any) -> bool:
         if not isinstance(value, str):
@@ -127,11 +173,22 @@ Prompt = Union[  # noqa: UP007 - msgspec needs a real Union for tagged unions
     ChoicePrompt,
     ChecklistPrompt,
     ListPrompt,
+    PairsPrompt,
     DatePrompt,
     YesNoPrompt,
 ]
 
-PROMPT_TYPES = ("text", "longtext", "scale", "choice", "checklist", "list", "date", "yesno")
+PROMPT_TYPES = (
+    "text",
+    "longtext",
+    "scale",
+    "choice",
+    "checklist",
+    "list",
+    "pairs",
+    "date",
+    "yesno",
+)
 
 
 def _check_options(options: list[str]) -> None:
@@ -143,6 +200,9 @@ class Section(Struct, kw_only=True, forbid_unknown_fields=True):
     id: Id
     title: Words
     intro: str = ""
+    # For sections that repeat one pattern (the three needs): the name the plan groups this
+    # section's answers under, in the user's voice ("Feeling that I matter").
+    plan_group: Annotated[str, Meta(min_length=1, max_length=200)] | None = None
     prompts: Annotated[list[Prompt], Meta(min_length=1)]
 
 
@@ -192,6 +252,9 @@ class CrisisLine(Struct, kw_only=True, forbid_unknown_fields=True):
     text: str | None = None
     hours: str = ""
     purpose: str = ""
+    # What the line is for: the danger question shows the "emergency" and "abuse" lines of
+    # the user's region right where it is asked.
+    kind: Literal["emergency", "abuse", "crisis", "other"] = "other"
 
 
 class Region(Struct, kw_only=True, forbid_unknown_fields=True):

@@ -8,9 +8,11 @@ one, and the earlier one may be the copy a counselor was given.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
 from workbook.content.loading import Content
+from workbook.content.regions import REGION_SETTING, chosen_region
 from workbook.errors import UserError
 from workbook.paths import documents_dir
 from workbook.plan.model import Plan, answers_from_store, build_plan
@@ -21,6 +23,8 @@ from workbook.tracker.journal import progress_facts
 
 # Neutral for everyone: a file name on a shared computer should not say what it holds.
 FILE_STEM = "plan"
+# The ids of the parts the user leaves out of their plan, remembered per user.
+LEAVE_OUT_SETTING = "plan_leave_out"
 
 
 class PlanFileExists(UserError):
@@ -33,13 +37,34 @@ def store_plan(
     today: dt.date,
     *,
     include_empty: bool = True,
+    region_guess: str | None = None,
+    leave_out: Iterable[str] | None = None,
 ) -> Plan:
     """The plan of the answers and check-ins in `store` (the live store or a read snapshot);
-    None is a workbook where nothing was saved yet."""
+    None is a workbook where nothing was saved yet.
+
+    The crisis lines are those of the region the user chose (else `region_guess`). The parts
+    in `leave_out` are left out; None leaves out what the user chose on the plan screen."""
     answers = answers_from_store(store) if store else {}
     progress = progress_facts(store, today) if store else None
-    plan = build_plan(content, answers, today, progress)
+    region = chosen_region(
+        store.setting(REGION_SETTING) if store else None, region_guess, content.resources
+    )
+    if leave_out is None:
+        leave_out = remembered_leave_out(store)
+    plan = build_plan(content, answers, today, progress, region=region, leave_out=leave_out)
     return plan if include_empty else plan.without_empty()
+
+
+def remembered_leave_out(store: WorkbookStore | None) -> list[str]:
+    """The parts the user chose to leave out of their plan (on the plan screen)."""
+    saved = store.setting(LEAVE_OUT_SETTING, []) if store else []
+    return [item for item in saved if isinstance(item, str)] if isinstance(saved, list) else []
+
+
+def plan_sections(content: Content) -> list[tuple[str, str]]:
+    """(id, title) of each part that can be left out: every part but the header."""
+    return [(s.id, s.title) for s in content.outline.sections if s.kind != "header"]
 
 
 def export_folder() -> Path:

@@ -27,11 +27,13 @@ from workbook.content.models import (
     DatePrompt,
     ListPrompt,
     LongTextPrompt,
+    PairsPrompt,
     Prompt,
     Resources,
     ScalePrompt,
     TextPrompt,
     YesNoPrompt,
+    as_pairs,
 )
 from workbook.tracker.progress import ProgressFacts
 
@@ -42,9 +44,6 @@ REVIEW_DATE_PROMPT = "review-date"
 DEFAULT_REVIEW_DAYS = 30
 # Lists in these sections are steps taken in order, so they are numbered.
 ORDERED_SECTIONS = frozenset({"craving-steps"})
-# On paper these begin a new page, so they can be handed over on their own (a safety plan
-# is often shared with a counselor).
-OWN_PAGE_SECTIONS = frozenset({"safety-plan"})
 # Labels longer than this are shortened to their first sentence.
 LABEL_LIMIT = 120
 
@@ -68,6 +67,7 @@ NOTICE = (
     "or emergency help."
 )
 CRISIS_TITLE = "If you are in danger or in crisis"
+LEFT_OUT_NOTE = "Some parts of this plan were left out of this copy."
 PROGRESS_EMPTY = "Nothing here yet: the no-contact tracker fills this part in as you check in."
 
 
@@ -77,13 +77,26 @@ class Answer(msgspec.Struct, frozen=True):
     shape "value": one short line (a scale, a date, yes/no, a choice).
     shape "paragraphs": each line of `lines` is a paragraph, which may hold line breaks.
     shape "items": each line of `lines` is one entry of a list.
+    shape "pairs": `pairs` holds the rows of a two-column list, `columns` their headings;
+    `lines` holds each row as one line ("Friday nights: call my sister").
     """
 
     label: str
-    shape: Literal["value", "paragraphs", "items"]
+    shape: Literal["value", "paragraphs", "items", "pairs"]
     lines: tuple[str, ...]
     exercise_id: str
     prompt_id: str
+    # The name of the repeated section this answer belongs to ("Feeling that I matter"),
+    # shown as a heading above the answers that share it.
+    group: str | None = None
+    pairs: tuple[tuple[str, str], ...] = ()
+    columns: tuple[str, str] | None = None
+    # The prompt's type ("list", "checklist", ...): in a part of steps, only a list the user
+    # wrote in order is numbered, not the boxes they ticked.
+    kind: str = ""
+
+    def numbered(self, in_order: bool) -> bool:
+        return in_order and self.kind == "list"
 
 
 class Fact(msgspec.Struct, frozen=True):
@@ -106,8 +119,6 @@ class PlanPart(msgspec.Struct, frozen=True):
     filled_by: tuple[str, ...] = ()
     # Lists in this part are steps in order.
     ordered: bool = False
-    # On paper, this part begins a new page (when it has something to show).
-    own_page: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -124,6 +135,17 @@ class PlanPart(msgspec.Struct, frozen=True):
             return f"Nothing here yet: the exercise {names[0]} fills this part."
         which = ", ".join(names[:-1]) + " and " + names[-1]
         return f"Nothing here yet: the exercises {which} fill this part."
+
+
+def runs_by_group(answers: Iterable[Answer]) -> list[tuple[str | None, list[Answer]]]:
+    """Answers in runs that share a group, in order: [(group or None, answers), ...]."""
+    runs: list[tuple[str | None, list[Answer]]] = []
+    for answer in answers:
+        if runs and runs[-1][0] == answer.group:
+            runs[-1][1].append(answer)
+        else:
+            runs.append((answer.group, [answer]))
+    return runs
 
 
 class CrisisContact(msgspec.Struct, frozen=True):
@@ -168,6 +190,8 @@ class Plan(msgspec.Struct, frozen=True):
     # Other answers that feed the header (besides the name).
     header_answers: tuple[Answer, ...]
     parts: tuple[PlanPart, ...]
+    # True when the user chose to leave some parts out of this copy (they are not named).
+    left_out: bool = False
 
     def without_empty(self) -> Plan:
         return msgspec.structs.replace(self, parts=tuple(p for p in self.parts if not p.is_empty))
@@ -184,17 +208,26 @@ def build_plan(
     answers: Answers,
     today: dt.date,
     progress: ProgressFacts | None = None,
+    *,
+    region: str | None = None,
+    leave_out: Iterable[str] = (),
 ) -> Plan:
-    """The plan, in plan.json's order, from the answers of the prompts that feed each part."""
+    """The plan, in plan.json's order, from the answers of the prompts that feed each part.
+
+    `region` (a region id of resources.json) chooses the crisis lines shown beside the user's
+    own; None shows every region's. Parts whose ids are in `leave_out` are not in this copy.
+    """
+    leave_out = frozenset(leave_out)
     feeding = _prompts_by_section(content)
     headers = [s for s in content.outline.sections if s.kind == "header"]
     name, header_answers = _header_answers(
         [item for section in headers for item in feeding.get(section.id, [])], answers
     )
 
+    groups = _groups_of(content)
     parts = []
     for section in content.outline.sections:
-        if section.kind == "header":
+        if section.kind == "header" or section.id in leave_out:
             continue
         fed_by = feeding.get(section.id, [])
         part = PlanPart(
@@ -204,12 +237,14 @@ def build_plan(
             kind=section.kind,
             filled_by=_titles(content, (e for e, _ in fed_by)),
             ordered=section.id in ORDERED_SECTIONS,
-            own_page=section.id in OWN_PAGE_SECTIONS,
         )
         if section.kind == "progress":
             part = msgspec.structs.replace(part, facts=progress_facts(progress) if progress else ())
         else:
-            found = (readable_answer(e, p, answers.get((e, p.id))) for e, p in fed_by)
+            found = (
+                readable_answer(e, p, answers.get((e, p.id)), groups.get((e, p.id)))
+                for e, p in fed_by
+            )
             part = msgspec.structs.replace(part, answers=tuple(a for a in found if a is not None))
         parts.append(part)
 
@@ -222,7 +257,8 @@ def build_plan(
         name=name,
         notice=NOTICE,
         crisis_note=_crisis_note(content),
-        crisis=crisis_groups(content),
+        crisis=crisis_groups(content, region),
+        left_out=any(s.id in leave_out for s in content.outline.sections if s.kind != "header"),
         header_answers=header_answers,
         parts=tuple(parts),
     )
@@ -253,7 +289,20 @@ def _prompts_by_section(content: Content) -> dict[str, list[tuple[str, Prompt]]]
         for prompt in exercise.prompts():
             if prompt.plan is not None:
                 feeding.setdefault(prompt.plan, []).append((exercise.id, prompt))
+    for fed in feeding.values():
+        fed.sort(key=lambda item: item[1].plan_order)  # stable: equal ones keep their order
     return feeding
+
+
+def _groups_of(content: Content) -> dict[tuple[str, str], str]:
+    """(exercise id, prompt id) -> the plan group of the prompt's section, where it has one."""
+    return {
+        (exercise.id, prompt.id): clean(section.plan_group)
+        for exercise in content.catalog.exercises
+        for section in exercise.sections
+        if section.plan_group
+        for prompt in section.prompts
+    }
 
 
 def _titles(content: Content, exercise_ids: Iterable[str]) -> tuple[str, ...]:
@@ -289,15 +338,35 @@ def answers_from_store(store: Any) -> dict[tuple[str, str], Any]:
 # --- readable values ---------------------------------------------------------------------
 
 
-def readable_answer(exercise_id: str, prompt: Prompt, value: Any) -> Answer | None:
+def plan_label(prompt: Prompt) -> str:
+    """What the answer is called in the plan: its plan label, or the question shortened."""
+    return _one_line(prompt.plan_label or "") or short_label(prompt.label)
+
+
+def readable_answer(
+    exercise_id: str, prompt: Prompt, value: Any, group: str | None = None
+) -> Answer | None:
     """An answer in the form a person reads on paper, or None when there is nothing to show."""
     if value is None or prompt.is_empty(value):
         return None
-    label = short_label(prompt.label)
+    label = plan_label(prompt)
 
     def make(shape: Literal["value", "paragraphs", "items"], lines: list[str]) -> Answer | None:
         kept = tuple(line for line in lines if line.strip())
-        return Answer(label, shape, kept, exercise_id, prompt.id) if kept else None
+        if not kept:
+            return None
+        return Answer(label, shape, kept, exercise_id, prompt.id, group, kind=prompt.type)
+
+    if isinstance(prompt, PairsPrompt):
+        rows = tuple((_one_line(a), _one_line(b)) for a, b in as_pairs(value))
+        rows = tuple(row for row in rows if row[0] or row[1])
+        if not rows:
+            return None
+        columns = (_one_line(prompt.columns[0]), _one_line(prompt.columns[1]))
+        lines = tuple(f"{a}: {b}" if a and b else a or b for a, b in rows)
+        return Answer(
+            label, "pairs", lines, exercise_id, prompt.id, group, rows, columns, prompt.type
+        )
 
     # The stored value is trusted only as far as its type: an exercise file may have changed
     # since the answer was saved, and what the user wrote is shown rather than dropped.
@@ -450,10 +519,15 @@ def _groups(resources: Resources) -> list[CrisisGroup]:
     ]
 
 
-def crisis_groups(content: Content) -> tuple[CrisisGroup, ...]:
-    """The user's own lines first (they chose them for where they live), then the bundled ones."""
+def crisis_groups(content: Content, region: str | None = None) -> tuple[CrisisGroup, ...]:
+    """The user's own lines first (they chose them for where they live), then those of their
+    region; every bundled region when no region is known."""
     own = _groups(content.user_resources) if content.user_resources else []
-    return (*own, *_groups(content.resources))
+    bundled = content.resources
+    chosen = [r for r in bundled.regions if r.id == region]
+    if chosen:
+        bundled = msgspec.structs.replace(bundled, regions=chosen)
+    return (*own, *_groups(bundled))
 
 
 def _crisis_note(content: Content) -> str:

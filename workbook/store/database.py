@@ -7,8 +7,11 @@ An unreadable file is set aside and reported; it is never treated as empty.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,9 +24,12 @@ from tinydb import Query, TinyDB
 from workbook.paths import FILE_MODE, Paths, ensure_private_dir
 from workbook.store import backups, encryption
 from workbook.store.encryption import Key
+from workbook.store.migrations import MIGRATIONS
+from workbook.store.reserve import ensure_reserve
 from workbook.store.storage import DurableStorage, UnreadableDataError
 
-SCHEMA_VERSION = 1
+# The current schema: 1 + the number of migration steps (see migrations.py).
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
 META_TABLE = "_meta"
 ANSWERS_TABLE = "answers"
@@ -44,16 +50,31 @@ def from_stamp(stamp: str) -> dt.datetime:
     return dt.datetime.fromisoformat(stamp)
 
 
+# Who holds the lock: the app's window (for as long as it is open) or a command (a moment).
+WINDOW, COMMAND = "window", "command"
+# A command waits this long for another command to finish; nobody waits for a window.
+COMMAND_WAIT_SECONDS = 5.0
+LOCK_POLL_SECONDS = 0.02
+
+
 class StoreError(Exception):
     """Something about the data file that the user needs to hear about, in plain words."""
 
 
 class StoreLockedError(StoreError):
-    def __init__(self, paths: Paths) -> None:
-        super().__init__(
-            f"{paths.data_file}: the workbook is already open in another window. "
-            "Close it there first; nothing was changed."
-        )
+    def __init__(self, paths: Paths, holder: str = WINDOW) -> None:
+        if holder == COMMAND:
+            words = (
+                "another workbook command is still using the workbook after "
+                f"{COMMAND_WAIT_SECONDS:g} seconds. Try again in a moment; nothing was changed."
+            )
+        else:
+            words = (
+                "the workbook is already open in another window. Close it there first; "
+                "nothing was changed."
+            )
+        super().__init__(f"{paths.data_file}: {words}")
+        self.holder = holder
 
 
 class StoreUnreadableError(StoreError):
@@ -91,32 +112,64 @@ def check_key(paths: Paths, key: Key | None) -> None:
         raise StoreProtectedError(paths)
 
 
-def acquire_lock(paths: Paths) -> FileLock:
-    """Take the one-process lock on the workbook, or say plainly that it is taken."""
+def _holder_file(paths: Paths) -> Path:
+    return paths.lock_file.with_name(paths.lock_file.name + ".holder")
+
+
+def _holder(paths: Paths) -> str | None:
+    """Who holds the lock; None when not known yet (it is being taken or given back)."""
+    try:
+        return _holder_file(paths).read_text(encoding="ascii").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def acquire_lock(paths: Paths, holder: str = WINDOW) -> FileLock:
+    """Take the one-process lock on the workbook. While another command holds it, wait up to
+    a few seconds (commands hold it for a moment); when a window holds it, say so at once."""
     ensure_private_dir(paths.data_dir)
     lock = FileLock(str(paths.lock_file), timeout=0, mode=FILE_MODE)
+    deadline = time.monotonic() + COMMAND_WAIT_SECONDS
+    while True:
+        try:
+            lock.acquire(timeout=0)
+            break
+        except Timeout:
+            current = _holder(paths)
+            if current == WINDOW or time.monotonic() >= deadline:
+                raise StoreLockedError(paths, current or WINDOW) from None
+            time.sleep(LOCK_POLL_SECONDS)
     try:
-        lock.acquire()
-    except Timeout:
-        raise StoreLockedError(paths) from None
+        fd = os.open(_holder_file(paths), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(holder)
+    except OSError:
+        pass  # only a courtesy for the next one's message; a full disk must not stop a save
     return lock
 
 
+def release_lock(paths: Paths, lock: FileLock) -> None:
+    """Forget who held it, then let it go: the next holder writes its own name after."""
+    with contextlib.suppress(OSError):
+        _holder_file(paths).unlink()
+    lock.release()
+
+
 def restore_backup_locked(
-    paths: Paths, backup: Path, clock: Clock = utc_now, key: Key | None = None
+    paths: Paths,
+    backup: Path,
+    clock: Clock = utc_now,
+    holder: str = WINDOW,
+    key: Key | None = None,
 ) -> Path | None:
     """Put `backup` in place of the data file while holding the lock, so no window can open
     the workbook half-way; returns where an unreadable data file was set aside, if one was."""
     check_key(paths, key)
-    lock = acquire_lock(paths)
+    lock = acquire_lock(paths, holder)
     try:
         return backups.restore_backup(paths, backup, clock(), key)
     finally:
-        lock.release()
-
-
-# Migrations from schema version N to N+1, each a function of the raw tables.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+        release_lock(paths, lock)
 
 
 class Revision(msgspec.Struct, frozen=True):
@@ -157,6 +210,12 @@ class WorkbookStore:
         self._mutex = threading.RLock()
         self._answer_ids: dict[tuple[str, str], int] = {}
         self._index_answers()
+        # Things that went wrong after the words were safe (a backup, a full disk met with
+        # the reserve): said to the user, never a failure. Listeners hear each one as it comes.
+        self.warnings: list[str] = []
+        self._disk_full = False
+        self.warning_listeners: list[Callable[[str], None]] = []
+        self._watch_storage()
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -167,16 +226,21 @@ class WorkbookStore:
         clock: Clock = utc_now,
         *,
         backup: bool = True,
+        holder: str = WINDOW,
         key: Key | None = None,
     ) -> WorkbookStore:
-        """Open the workbook; a protected one needs its `key` (see encryption.unlock)."""
+        """Open with the lock; `holder` says who is asking: a window, or a short command.
+        A protected workbook needs its `key` (see encryption.unlock)."""
         check_key(paths, key)
-        lock = acquire_lock(paths)
+        lock = acquire_lock(paths, holder)
         try:
-            return cls._open_locked(paths, clock, lock, backup, key)
+            store = cls._open_locked(paths, clock, lock, backup, key)
         except BaseException:
-            lock.release()
+            release_lock(paths, lock)
             raise
+        if not store.read_only:
+            ensure_reserve(paths.data_file)
+        return store
 
     @classmethod
     def _open_locked(
@@ -219,7 +283,7 @@ class WorkbookStore:
     def _migrate(db: TinyDB, version: int) -> None:
         tables = db.storage.read()
         while version < SCHEMA_VERSION:
-            tables = MIGRATIONS[version](tables)
+            tables = MIGRATIONS[version - 1](tables)
             version += 1
         tables[META_TABLE] = {"1": {"schema_version": SCHEMA_VERSION}}
         db.storage.write(tables)
@@ -228,14 +292,54 @@ class WorkbookStore:
     def read_only(self) -> bool:
         return self.read_only_reason is not None
 
+    # --- what went wrong after the words were safe ------------------------------------------
+
+    def _watch_storage(self) -> None:
+        storage = self._db.storage
+        if isinstance(storage, DurableStorage):
+            storage.on_reserve_used = self._reserve_used
+
+    def _reserve_used(self) -> None:
+        self._disk_full = True
+        self.warn(
+            f"{self.paths.data_file}: the disk is full. What you wrote was saved, in the "
+            "space the workbook keeps for this; free some space on the disk before you "
+            "write more."
+        )
+
+    def warn(self, words: str) -> None:
+        if words in self.warnings:
+            return
+        self.warnings.append(words)
+        for listener in self.warning_listeners:
+            listener(words)
+
+    def _backup(self) -> None:
+        """A backup that cannot be made is a warning: the data file itself is still good."""
+        if self._disk_full:
+            # The room the reserve gave back is for the words still to be typed.
+            self.warn(
+                f"{self.paths.backups_dir}: no backup was made, because the disk is full; "
+                f"your workbook itself is saved in {self.paths.data_file}."
+            )
+            return
+        try:
+            backups.make_backup(self.paths, self.clock())
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.warn(
+                f"{self.paths.backups_dir}: a backup could not be made ({reason}); your "
+                f"workbook itself is saved in {self.paths.data_file}."
+            )
+
     def close(self) -> None:
         with self._mutex:
             self._db.close()
             if self._backups_wanted and self._wrote:
-                backups.make_backup(self.paths, self.clock())
+                self._backup()
                 self._backups_wanted = False
             if self._file_lock is not None:
-                self._file_lock.release()
+                release_lock(self.paths, self._file_lock)
                 self._file_lock = None
 
     def __enter__(self) -> WorkbookStore:
@@ -249,7 +353,7 @@ class WorkbookStore:
         if self.read_only_reason:
             raise StoreReadOnlyError(self.read_only_reason)
         if self._backups_wanted and not self._wrote:
-            backups.make_backup(self.paths, self.clock())
+            self._backup()
         self._wrote = True
 
     def _now(self) -> str:
@@ -397,6 +501,7 @@ class WorkbookStore:
             # TinyDB's tables cache ids and query results: start them afresh.
             self._db.close()
             self._db = TinyDB(self.paths.data_file, storage=DurableStorage, key=self.key)
+            self._watch_storage()
             self._index_answers()
 
     # --- protection with a passphrase (see encryption.py) ---------------------------------
@@ -484,7 +589,7 @@ def read_snapshot(
         ) from None
     if WorkbookStore._schema_version(db) < SCHEMA_VERSION:
         db.close()
-        snapshot = WorkbookStore.open(paths, clock, key=key)
+        snapshot = WorkbookStore.open(paths, clock, holder=COMMAND, key=key)
     else:
         snapshot = WorkbookStore(db, paths, clock, None, read_only_reason="a read-only snapshot")
     try:

@@ -5,8 +5,8 @@ whole database with msgspec to a temporary file in the same folder, flushes and 
 it, renames it over the old file, and fsyncs the folder: after a crash or a full disk
 the file on disk is the old one or the new one, never a mix of both.
 
-A protected workbook's storage has its `key`: each write is encrypted to it on the way into
-the temporary file, and the read at open decrypts (encryption.py).
+A protected workbook's storage has its `key`: each write is encrypted to it before the
+atomic write, and the read at open decrypts (encryption.py).
 
 Usable anywhere TinyDB takes a storage: `TinyDB(path, storage=DurableStorage)`.
 """
@@ -19,13 +19,14 @@ import tempfile
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import msgspec
 from tinydb.storages import Storage
 
 from workbook.paths import ensure_private_dir
 from workbook.store.encryption import Key, decrypt_file_payload
+from workbook.store.reserve import is_disk_full, release_reserve
 
 TEMP_SUFFIX = ".tmp"
 
@@ -66,17 +67,24 @@ def fsync_dir(folder: Path) -> None:
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else."""
-    atomic_write_with(path, lambda handle: handle.write(payload))
+    """Replace `path` with `payload` so that readers see the old bytes or the new, nothing else.
+
+    An OSError names `path` (a full disk is met writing the temp file, which has no name the
+    user knows)."""
+    try:
+        _replace_whole(path, payload)
+    except OSError as error:
+        if error.filename is None or str(error.filename).endswith(TEMP_SUFFIX):
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        raise
 
 
-def atomic_write_with(path: Path, write: Callable[[IO[bytes]], object]) -> None:
-    """atomic_write, with the new file's bytes written by `write(handle)`."""
+def _replace_whole(path: Path, payload: bytes) -> None:
     # mkstemp creates the file 0600, so the words are private from the first byte.
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
-            write(handle)
+            handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
@@ -119,13 +127,10 @@ def open_payload(payload: bytes, key: Key | None, path: Path) -> bytes:
         raise UnreadableDataError(path, f"the file is damaged ({error})") from None
 
 
-def write_database_file(path: Path, data: dict[str, Any], key: Key | None) -> None:
-    """One atomic save; encrypted to the workbook's key when it is protected."""
+def file_payload(data: dict[str, Any], key: Key | None) -> bytes:
+    """The bytes of the data file: encrypted to the workbook's key when it is protected."""
     payload = encode_database(data)
-    if key is None:
-        atomic_write(path, payload)
-    else:
-        atomic_write_with(path, lambda handle: key.encrypt_into(payload, handle))
+    return payload if key is None else key.encrypt(payload)
 
 
 class DurableStorage(Storage):
@@ -151,6 +156,8 @@ class DurableStorage(Storage):
         # The key of a protected workbook: every save is encrypted to it (see encryption.py).
         self.key = key
         self.read_only = access_mode in ("r", "rb")
+        # Called (from the saving thread) when a save needed the full-disk reserve.
+        self.on_reserve_used: Callable[[], None] | None = None
         if create_dirs and not self.read_only:
             ensure_private_dir(self.path.parent)
         if not self.read_only:
@@ -180,7 +187,15 @@ class DurableStorage(Storage):
         self._data = data
 
     def _write_file(self, data: dict[str, Any]) -> None:
-        write_database_file(self.path, data, self.key)
+        payload = file_payload(data, self.key)
+        try:
+            atomic_write(self.path, payload)
+        except OSError as error:
+            if not is_disk_full(error) or not release_reserve(self.path):
+                raise
+            atomic_write(self.path, payload)  # in the room the reserve kept
+            if self.on_reserve_used is not None:
+                self.on_reserve_used()
 
     def close(self) -> None:
         pass

@@ -15,6 +15,7 @@ import msgspec
 from msgspec import Meta, Struct
 
 from workbook.store.database import ANSWERS_TABLE, META_TABLE, WorkbookStore
+from workbook.store.migrations import contact_as_words
 from workbook.store.strict_json import DataFileError, convert, parse_json
 
 FORMAT_NAME = "workbook-backup"
@@ -122,6 +123,8 @@ def import_backup(store: WorkbookStore, backup: BackupIn) -> dict[str, int]:
         added_revisions += len(merged) - len(ours)
         answers[key] = {"exercise": key[0], "prompt": key[1], "revisions": merged}
 
+    # A backup made before a migration holds the old shapes: bring them up to date first.
+    contact_as_words({name: dict(enumerate(docs)) for name, docs in backup.records.items()})
     records = {name: {d["key"]: d for d in store.records(name)} for name in store.record_tables()}
     added_records = 0
     for name, docs in backup.records.items():

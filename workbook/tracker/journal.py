@@ -19,7 +19,7 @@ from typing import Any
 
 import msgspec
 
-from workbook.content.models import OTHER_PREFIX, Catalog
+from workbook.content.models import OTHER_PREFIX, Catalog, as_pairs
 from workbook.store.database import SETTINGS_TABLE, WorkbookStore, to_stamp
 from workbook.tracker.progress import ProgressFacts
 from workbook.tracker.records import (
@@ -32,6 +32,21 @@ from workbook.tracker.records import (
     Urge,
     check_not_future,
     parse_day,
+)
+from workbook.tracker.records import (
+    CONTACT_ALLOWED as CONTACT_ALLOWED,
+)
+from workbook.tracker.records import (
+    CONTACT_NONE as CONTACT_NONE,
+)
+from workbook.tracker.records import (
+    CONTACT_OUTSIDE as CONTACT_OUTSIDE,
+)
+from workbook.tracker.records import (
+    CONTACT_WORDS as CONTACT_WORDS,
+)
+from workbook.tracker.records import (
+    CONTACTS as CONTACTS,
 )
 from workbook.tracker.records import (
     MOODS as MOODS,  # re-exported for screens: the words a check-in offers
@@ -102,8 +117,10 @@ def _as_texts(value: Any) -> list[str]:
 
 
 def known_triggers(store: WorkbookStore) -> list[str]:
-    """The triggers the user named in the abstinence plan, to pick from in a check-in."""
-    return _as_texts(store.answer(PLAN_EXERCISE, "triggers"))
+    """The triggers the user named in the abstinence plan, to pick from in a check-in: only
+    the trigger itself (the first column), not what they will do instead."""
+    value = store.answer(PLAN_EXERCISE, "triggers")
+    return _as_texts([first for first, _ in as_pairs(value)])
 
 
 def if_i_slip(store: WorkbookStore) -> str | None:
@@ -239,8 +256,15 @@ def withdraw_slip(store: WorkbookStore, day: dt.date) -> Slip | None:
 # --- looking at it all -------------------------------------------------------------------
 
 
+def slip_days(store: WorkbookStore) -> list[dt.date]:
+    """Days a stretch ended: a slip recorded, or a check-in with contact outside the plan.
+    The app, `workbook checkin`, the tracker and the plan's progress all count these."""
+    days = {s.day for s in slips(store)} | {c.day for c in checkins(store) if c.is_slip}
+    return sorted(days)
+
+
 def streak_for(store: WorkbookStore, today: dt.date) -> Streak:
-    return streak(start_date(store), [s.day for s in slips(store)], today)
+    return streak(start_date(store), slip_days(store), today)
 
 
 class HistoryEntry(msgspec.Struct, frozen=True):

@@ -24,6 +24,16 @@ URGES_TABLE = "urges"
 SLIPS_TABLE = "slips"
 
 MOODS = ("struggling", "low", "okay", "good", "great")
+# Contact on a day has one meaning everywhere (the app, `workbook checkin`, the tracker, the
+# plan's progress): none; only the contact the user's plan allows (children, work, a court
+# date), which keeps the days counting; or contact outside the plan, which is a slip.
+CONTACT_NONE, CONTACT_ALLOWED, CONTACT_OUTSIDE = "none", "allowed", "outside"
+CONTACTS = (CONTACT_NONE, CONTACT_ALLOWED, CONTACT_OUTSIDE)
+CONTACT_WORDS = {
+    CONTACT_NONE: "no contact",
+    CONTACT_ALLOWED: "only what my plan allows",
+    CONTACT_OUTSIDE: "outside my plan (a slip)",
+}
 CRAVING_MIN, CRAVING_MAX = 0, 10
 DAY_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -80,6 +90,16 @@ def _flag(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+def contact_value(value: Any) -> str | None:
+    """A stored contact: one of CONTACTS; an old true/false (before schema 2, normally
+    migrated) reads as allowed/none, so reading it never changes the day count."""
+    if value in CONTACTS:
+        return value
+    if isinstance(value, bool):
+        return CONTACT_ALLOWED if value else CONTACT_NONE
+    return None
+
+
 def _day_key(record: dict[str, Any]) -> dt.date | None:
     try:
         return parse_day(record.get("key"))
@@ -88,12 +108,12 @@ def _day_key(record: dict[str, Any]) -> dt.date | None:
 
 
 class CheckIn(msgspec.Struct, frozen=True):
-    """How one day went. Contact here is just a fact; whether it was a slip is asked separately."""
+    """How one day went. Contact outside the user's plan on that day is a slip."""
 
     day: dt.date
     craving: int | None = None
     mood: str | None = None
-    contact: bool | None = None
+    contact: str | None = None  # one of CONTACTS
     # The user's own triggers (from the abstinence plan) or their own words.
     triggers: list[str] = msgspec.field(default_factory=list)
     helped: str = ""
@@ -107,8 +127,12 @@ class CheckIn(msgspec.Struct, frozen=True):
         if self.mood is not None and self.mood not in MOODS:
             words = ", ".join(MOODS)
             raise TrackerInputError(f"The mood is one of: {words} (you gave {self.mood!r})")
-        if self.contact is not None and not isinstance(self.contact, bool):
-            raise TrackerInputError("Contact is yes or no")
+        if self.contact is not None and self.contact not in CONTACTS:
+            raise TrackerInputError("Contact is one of: " + ", ".join(CONTACTS))
+
+    @property
+    def is_slip(self) -> bool:
+        return self.contact == CONTACT_OUTSIDE
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -130,7 +154,7 @@ class CheckIn(msgspec.Struct, frozen=True):
             day=day,
             craving=_zero_to_ten(record.get("craving")),
             mood=mood if mood in MOODS else None,
-            contact=_flag(record.get("contact")),
+            contact=contact_value(record.get("contact")),
             triggers=_texts(record.get("triggers")),
             helped=_text(record.get("helped")),
             note=_text(record.get("note")),

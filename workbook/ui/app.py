@@ -20,6 +20,7 @@ from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from workbook.content.loading import Content
+from workbook.content.regions import REGION_SETTING, chosen_region, find_region, guess_region
 from workbook.store.database import Clock, WorkbookStore, utc_now
 from workbook.ui.screens.home_screen import HomeScreen
 from workbook.ui.screens.registry import HOME_ENTRIES, NAMED_SCREENS
@@ -86,7 +87,15 @@ class WorkbookApp(App[str | None]):
     # it: setting `theme` after __init__ would parse all the CSS a second time at start-up.
     theme: Reactive[str] = Reactive(Initialize(_saved_theme))
 
-    def __init__(self, content: Content, store: WorkbookStore, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        content: Content,
+        store: WorkbookStore,
+        clock: Clock = utc_now,
+        *,
+        catch_closing_signals: bool = False,
+        locale_name: str | None = None,
+    ) -> None:
         self.content = content
         self.store = store  # read by _saved_theme, during App.__init__
         self.clock = clock
@@ -95,7 +104,45 @@ class WorkbookApp(App[str | None]):
         self.idle_check_seconds = 5.0
         self._last_input = time.monotonic()
         self._search_index: SearchIndex | None = None
+        # Only the real program: tests in the same process keep their own signal handlers.
+        self.catch_closing_signals = catch_closing_signals
+        # Set when leaving could not save everything (a disk full even after the reserve).
+        self.left_words_unsaved = False
+        # The user's locale ("en_GB.UTF-8"), read by the command line: the region's guess.
+        self.region_guess = guess_region(locale_name, content.resources)
         super().__init__()
+
+    # --- the user's region ----------------------------------------------------------------
+
+    @property
+    def region(self) -> str | None:
+        """The region whose crisis lines come first: the user's choice, else the guess."""
+        return chosen_region(
+            self.store.setting(REGION_SETTING), self.region_guess, self.content.resources
+        )
+
+    def action_choose_region(self) -> None:
+        from workbook.ui.screens.region_modal import RegionModal
+
+        self._close_palette()
+        self.push_screen(RegionModal(self.content.resources, self.region), self._region_chosen)
+
+    async def _region_chosen(self, region: str | None) -> None:
+        if region is None:
+            return  # Escape: nothing changes
+        self.store.set_setting(REGION_SETTING, region)
+        shown = self.region
+        name = find_region(self.content.resources, shown)
+        self.notify(
+            f"Crisis lines for {name.name} come first now."
+            if name
+            else "Every country's crisis lines are shown.",
+            title="Your region",
+        )
+        from workbook.ui.screens.crisis_screen import CrisisScreen
+
+        if isinstance(self.screen, CrisisScreen):
+            await self.screen.show_region(shown)
 
     # --- screens --------------------------------------------------------------------------
 
@@ -129,9 +176,14 @@ class WorkbookApp(App[str | None]):
         return home_streak_line(self.store)
 
     def on_mount(self) -> None:
+        if self.catch_closing_signals:
+            from workbook.ui import signals
+
+            signals.install(self)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._last_input = self.idle_clock()
         self.set_interval(self.idle_check_seconds, self._lock_if_away)
+        self.store.warning_listeners.append(self._warn)
         if self.store.read_only:
             self.notify(self.store.read_only_reason or "", title="Read-only", timeout=20)
         if self.store.key is not None and self.store.key.from_recovery_key:
@@ -163,6 +215,8 @@ class WorkbookApp(App[str | None]):
         # own, and the welcome is left behind, unseen.
         self.add_mode(HOME_MODE, self.home_screen)
         self.switch_mode(HOME_MODE)
+        if self.store.setting(REGION_SETTING) is None:
+            self.action_choose_region()  # once, on the first run; Escape keeps the guess
 
     def _remember_theme(self, theme: object) -> None:
         name = self.theme
@@ -279,7 +333,15 @@ class WorkbookApp(App[str | None]):
                 title="Not protected",
             )
             return
-        self.save_drafts()
+        if not self.save_drafts():
+            # Locking would take the unsaved words off the screen for good: keep them.
+            self.left_words_unsaved = False
+            self.notify(
+                "Not locked: what you typed could not be saved yet, and locking would lose it.",
+                title="Not locked",
+                severity="warning",
+            )
+            return
         self.exit(LOCKED)
 
     def action_lock_after(self, minutes: int) -> None:
@@ -321,17 +383,27 @@ class WorkbookApp(App[str | None]):
 
     # --- leaving --------------------------------------------------------------------------
 
-    def save_drafts(self) -> None:
-        """Write whatever any open exercise has not saved yet, right now."""
+    def _warn(self, words: str) -> None:
+        """The store met trouble after the words were safe (a full disk): say so, calmly.
+        Called from whichever thread saved; notify is safe from any."""
+        self.notify(words, title="Saved, but", severity="warning", timeout=30, markup=False)
+
+    def save_drafts(self) -> bool:
+        """Write whatever any open screen has not saved yet, right now; False when some of it
+        could not be written (the screen has said so, and keeps it on screen)."""
+        saved = True
         for screen in reversed(self.screen_stack):
             save_now = getattr(screen, "save_now", None)  # screens that hold typed words
-            if save_now is not None:
-                save_now()
+            if save_now is not None and save_now() is False:
+                saved = False
+        if not saved:
+            self.left_words_unsaved = True
+        return saved
 
     async def action_quit(self) -> None:
         """The quick exit: save what was typed, then leave at once, asking nothing."""
-        self.save_drafts()
-        self.exit()
+        saved = self.save_drafts()
+        self.exit(return_code=0 if saved else 1)
 
     # --- the command palette --------------------------------------------------------------
 
@@ -350,6 +422,11 @@ class WorkbookApp(App[str | None]):
         for title, help_text, name in NAMED_COMMANDS:
             yield SystemCommand(title, help_text, partial(self.action_show_screen, name))
         yield from self._protection_commands()
+        yield SystemCommand(
+            "Your country or region",
+            "Which crisis lines come first, on screen and in your plan",
+            self.action_choose_region,
+        )
         yield SystemCommand(
             "Quick exit", "Save what you typed and leave at once (Ctrl+Q)", self.action_quit
         )

@@ -6,7 +6,9 @@ says so in plain words and offers what can be done, instead of a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,7 @@ from workbook.ui.widgets.themes import CALM
 
 if TYPE_CHECKING:
     # Loaded only when there is a problem to show: not on the way to the workbook itself.
+    from workbook.ui.app import WorkbookApp
     from workbook.ui.screens.store_problem_screen import StoreProblem
 
 RESTORE = "restore"
@@ -123,7 +126,7 @@ def open_store(
                 return None
             assert error.backup is not None
             try:
-                restore_backup_locked(paths, error.backup, clock, key)
+                restore_backup_locked(paths, error.backup, clock, key=key)
             except (UnreadableDataError, OSError, StoreLockedError) as failure:
                 ask(failed_restore_problem(failure))
                 return None
@@ -145,6 +148,7 @@ def needs_key(paths: Paths) -> bool:
 def launch_app(
     paths: Paths,
     clock: Clock = utc_now,
+    locale_name: str | None = None,
     ask_unlock: Callable[[Paths, Content, str], Key | None] = unlock_in_app,
 ) -> int:
     """Run the workbook; a protected one opens on the unlock screen, and comes back to it
@@ -162,11 +166,18 @@ def launch_app(
         store = open_store(paths, clock, key=key)
         if store is None:
             return 1
+        app = WorkbookApp(
+            content=content,
+            store=store,
+            clock=clock,
+            catch_closing_signals=True,
+            locale_name=locale_name,
+        )
         try:
-            app = WorkbookApp(content=content, store=store, clock=clock)
             result = app.run()
         finally:
             store.close()
+            say_after_leaving(app, paths)
         if result != LOCKED:
             return app.return_code or 0
         # Let go of everything that held the words, as far as Python allows.
@@ -175,3 +186,26 @@ def launch_app(
         del app, store, key
         gc.collect()
         note = LOCKED_NOTE
+
+
+def say_after_leaving(app: WorkbookApp, paths: Paths) -> None:
+    """Once the terminal is back: what went wrong on the way out, the unsaved words last."""
+    for words in app.store.warnings:
+        print(f"workbook: {words}", file=sys.stderr)
+    if app.left_words_unsaved:
+        print(last_words_lost(paths), file=sys.stderr)
+
+
+def last_words_lost(paths: Paths) -> str:
+    try:
+        saved = dt.datetime.fromtimestamp(paths.data_file.stat().st_mtime)
+    except OSError:
+        return (
+            f"workbook: {paths.data_file}: the disk is full, so the last words you typed could "
+            "not be saved, and there is no earlier copy."
+        )
+    when = f"{saved:%H:%M}" if saved.date() == dt.date.today() else f"{saved:%Y-%m-%d %H:%M}"
+    return (
+        f"workbook: {paths.data_file}: the disk is full, so the last words you typed could not "
+        f"be saved. Everything saved until {when} is safe in that file."
+    )

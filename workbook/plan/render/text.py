@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import textwrap
 
-from workbook.plan.model import CRISIS_TITLE, Answer, Plan, PlanPart, long_date
+from workbook.plan.model import (
+    CRISIS_TITLE,
+    LEFT_OUT_NOTE,
+    Answer,
+    Plan,
+    PlanPart,
+    long_date,
+    runs_by_group,
+)
 
 WIDTH = 80
 INDENT = "  "
@@ -33,8 +41,9 @@ def _heading(title: str, underline: str) -> list[str]:
 
 
 def _answer(answer: Answer, ordered: bool) -> list[str]:
+    ordered = answer.numbered(ordered)
     lines = _wrap(answer.label)
-    if answer.shape == "items":
+    if answer.shape in ("items", "pairs"):
         for number, item in enumerate(answer.lines, 1):
             marker = f"{number}. " if ordered else "- "
             lines += _wrap(item, INDENT + marker, INDENT + " " * len(marker))
@@ -61,7 +70,14 @@ def _part(part: PlanPart) -> list[list[str]]:
         blocks.append(_wrap(part.empty_note))
     if part.facts:
         blocks.append(_facts([(f.label, f.value) for f in part.facts]))
-    blocks.extend(_answer(answer, part.ordered) for answer in part.answers)
+    for group, run in runs_by_group(part.answers):
+        answers = [_answer(answer, part.ordered) for answer in run]
+        if group is not None:
+            # The need's name above its answers, which are indented under it.
+            heading = [*_wrap(group), "~" * min(WIDTH, len(group))]
+            answers = [[INDENT + line if line else line for line in a] for a in answers]
+            answers[0] = heading + answers[0]
+        blocks.extend(answers)
     return blocks
 
 
@@ -75,6 +91,8 @@ def _header(plan: Plan) -> list[list[str]]:
     rows += [("Made on", long_date(plan.made_on)), ("Next review", long_date(plan.review_on))]
     blocks.append(_facts(rows))
     blocks.append(_wrap(plan.notice))
+    if plan.left_out:
+        blocks.append(_wrap(LEFT_OUT_NOTE))
     blocks.extend(_answer(answer, ordered=False) for answer in plan.header_answers)
     return blocks
 

@@ -4,8 +4,9 @@ One check-in per day: opening it again the same day shows what was saved, to cha
 earlier day can be checked in too, by changing the date at the top. The answer widgets are the
 exercise screen's own (a scale, choices, yes or no), fed with prompts made here.
 
-Saved with Ctrl+S, or on the way out (Escape, or the quick exit): what was typed is kept.
-Contact is only a fact here; whether it was a slip is the user's call, asked, never assumed.
+Saved with Ctrl+S or the button. Escape with changes asks "Keep", "Discard" or "Stay" (Stay
+focused): it never saves or throws away by itself. The quick exit saves what was typed.
+Focus starts on the date, the first field, so typing a day never touches the craving scale.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Input, Static
 
 from workbook.content.models import (
     OTHER_PREFIX,
@@ -27,10 +28,11 @@ from workbook.content.models import (
     LongTextPrompt,
     ScalePrompt,
     TextPrompt,
-    YesNoPrompt,
 )
 from workbook.store.database import Clock, StoreError, WorkbookStore
 from workbook.tracker.journal import (
+    CONTACT_WORDS,
+    CONTACTS,
     MOODS,
     CheckIn,
     TrackerInputError,
@@ -41,6 +43,7 @@ from workbook.tracker.journal import (
     slips,
 )
 from workbook.ui.screens.confirm_modal import ConfirmModal
+from workbook.ui.screens.leave_modal import DISCARD, KEEP, LeaveModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import AnswerField, plain
@@ -52,7 +55,6 @@ from workbook.ui.widgets.long_text_field import LongTextField
 from workbook.ui.widgets.scale_field import ScaleField
 from workbook.ui.widgets.text_field import TextField
 from workbook.ui.widgets.tracker_words import spoken_day
-from workbook.ui.widgets.yes_no_field import YesNoField
 
 DAY = DatePrompt(id="day", label="Which day is this check-in for?")
 CRAVING = ScalePrompt(
@@ -62,7 +64,12 @@ CRAVING = ScalePrompt(
     max_label="overwhelming",
 )
 MOOD = ChoicePrompt(id="mood", label="How was your mood?", options=list(MOODS))
-CONTACT = YesNoPrompt(id="contact", label="Was there any contact with them?")
+CONTACT = ChoicePrompt(
+    id="contact",
+    label="Was there any contact with them?",
+    options=[CONTACT_WORDS[c] for c in CONTACTS],
+)
+CONTACT_OF_WORDS = {words: contact for contact, words in CONTACT_WORDS.items()}
 HELPED = TextPrompt(id="helped", label="What helped?", placeholder="A walk, a friend, sleep…")
 NOTE = LongTextPrompt(
     id="note", label="Anything else, just for you", placeholder="Write here, if you like."
@@ -85,7 +92,7 @@ class CheckinScreen(Screen[None]):
     BINDINGS = [
         *SAFETY_KEYS,
         Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "leave", "Save and go back"),
+        Binding("escape", "leave", "Back"),
     ]
 
     def __init__(self, store: WorkbookStore, clock: Clock, day: dt.date | None = None) -> None:
@@ -97,7 +104,6 @@ class CheckinScreen(Screen[None]):
         self.known = known_triggers(store)
         # What the store holds for self.day: the form differs from it when there is news.
         self.saved = checkin_for(store, self.day) or CheckIn(self.day)
-        self.leaving_unsaved = False
 
     # --- layout -------------------------------------------------------------------------
 
@@ -113,7 +119,7 @@ class CheckinScreen(Screen[None]):
             yield Static(plain(MOOD.label), classes="tracker-label")
             yield ChoiceField(MOOD, saved.mood, id="mood", classes="-across")
             yield Static(plain(CONTACT.label), classes="tracker-label")
-            yield YesNoField(CONTACT, saved.contact, id="contact", classes="-across")
+            yield ChoiceField(CONTACT, CONTACT_WORDS.get(saved.contact or ""), id="contact")
             yield Static(plain(TRIGGERS_LABEL), classes="tracker-label")
             if self.known:
                 yield ChecklistField(triggers_prompt(self.known), saved.triggers, id="triggers")
@@ -130,7 +136,9 @@ class CheckinScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Check-in"
         self._show_title()
-        self.query_one("#craving ScaleRow").focus()
+        day = self.query_one("#checkin-day Input", Input)
+        day.focus()
+        day.select_all()  # typing another day replaces the one shown
 
     def _show_title(self) -> None:
         when = spoken_day(self.day, self.today)
@@ -160,7 +168,7 @@ class CheckinScreen(Screen[None]):
             day=self.day,
             craving=self.query_one("#craving", ScaleField).value,
             mood=self.query_one("#mood", ChoiceField).value,
-            contact=self.query_one("#contact", YesNoField).value,
+            contact=CONTACT_OF_WORDS.get(self.query_one("#contact", ChoiceField).value or ""),
             triggers=triggers,
             helped=self.query_one("#helped", TextField).value,
             note=self.query_one("#note", LongTextField).value,
@@ -218,7 +226,7 @@ class CheckinScreen(Screen[None]):
         triggers = self.query_one("#triggers", AnswerField)
         await self.query_one("#craving", ScaleField).load(checkin.craving)
         await self.query_one("#mood", ChoiceField).load(checkin.mood)
-        await self.query_one("#contact", YesNoField).load(checkin.contact)
+        await self.query_one("#contact", ChoiceField).load(CONTACT_WORDS.get(checkin.contact or ""))
         listed = isinstance(triggers, ChecklistField)
         await triggers.load(checkin.triggers if listed else "; ".join(checkin.triggers))
         await self.query_one("#helped", TextField).load(checkin.helped)
@@ -247,7 +255,7 @@ class CheckinScreen(Screen[None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        had_contact = self.saved.contact is True
+        was_slip = self.saved.is_slip
         problem = self._write()
         if problem is not None:
             self.say(problem, problem=True)
@@ -255,13 +263,14 @@ class CheckinScreen(Screen[None]):
         checkin = self.saved
         self.notify(f"Your check-in for {spoken_day(checkin.day, self.today)} is saved.")
         slip_noted = any(slip.day == checkin.day for slip in slips(self.store))
-        if checkin.contact and not had_contact and not slip_noted:
+        if checkin.is_slip and not was_slip and not slip_noted:
             self.app.push_screen(
                 ConfirmModal(
-                    f"You noted contact {self._when(checkin.day)}. Would you like to record it "
-                    "as a slip? That is up to you. A slip is information about what was "
-                    "hard, and your earlier days stay counted.",
-                    yes="Record a slip",
+                    f"Contact outside your plan {self._when(checkin.day)} counts as a slip: a "
+                    "new stretch begins that day, and your earlier days stay counted. A slip "
+                    "is information about what was hard. Would you like to write about it? "
+                    "That is up to you.",
+                    yes="Write about it",
                     no="Not now",
                 ),
                 self._slip_answered,
@@ -282,12 +291,21 @@ class CheckinScreen(Screen[None]):
         self.app.switch_screen(SlipScreen(self.store, self.clock, self.day))
 
     def action_leave(self) -> None:
-        """Back, keeping any change. When it cannot be kept (a day ahead), say why once;
-        a second Escape leaves anyway, so the screen never holds the user in."""
-        if not self.changed() or self.leaving_unsaved:
+        """Back. With changes, ask first: keep them, let them go, or stay."""
+        if not self.changed():
             self.dismiss()
             return
-        self.action_save()
-        if self.is_current and self.query_one("#checkin-status").has_class("-problem"):
-            self.leaving_unsaved = True
-            self.notify("Press Escape again to leave without saving this check-in.")
+        self.app.push_screen(
+            LeaveModal(
+                "This check-in has changes that are not saved yet. Keep them?",
+                keep="Keep them",
+                discard="Discard them",
+            ),
+            self._leave_answered,
+        )
+
+    def _leave_answered(self, choice: str | None) -> None:
+        if choice == KEEP:
+            self.action_save()  # stays, saying why, when it cannot be kept
+        elif choice == DISCARD:
+            self.dismiss()

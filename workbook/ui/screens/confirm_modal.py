@@ -1,7 +1,8 @@
 """A yes-or-no question, asked gently. Returns True for yes.
 
-Where yes would let the user's words go, `keep_by_default` puts the focus on no, so that an
-Enter pressed without reading keeps them.
+"No" is always the choice that changes nothing, so it has the focus: an Enter pressed
+without reading never records, brings back or throws away anything. The arrow keys and Tab
+move between the two buttons.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from workbook.ui.screens.modal_keys import BUTTON_ARROWS
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
@@ -20,16 +22,13 @@ from workbook.ui.widgets.answer_field import plain
 
 class ConfirmModal(ModalScreen[bool]):
     CSS_PATH = SCREENS_CSS
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(False)", "No")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(False)", "No"), *BUTTON_ARROWS]
 
-    def __init__(
-        self, question: str, yes: str, no: str = "Not now", *, keep_by_default: bool = False
-    ) -> None:
+    def __init__(self, question: str, yes: str, no: str = "Not now") -> None:
         super().__init__(classes="modal")
         self.question = question
         self.yes = yes
         self.no = no
-        self.keep_by_default = keep_by_default
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box confirm-box"):
@@ -39,8 +38,7 @@ class ConfirmModal(ModalScreen[bool]):
                 yield Button(plain(self.no), id="no")
 
     def on_mount(self) -> None:
-        if self.keep_by_default:
-            self.query_one("#no", Button).focus()
+        self.query_one("#no", Button).focus()
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:

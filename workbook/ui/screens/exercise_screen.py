@@ -22,12 +22,13 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
-from workbook.content.models import Exercise, Prompt
+from workbook.content.models import ChoicePrompt, CrisisLine, Exercise, Prompt, Region
 from workbook.store.database import Clock, StoreError, WorkbookStore
 from workbook.store.drafts import RESUME_SETTING, PendingAnswer, PendingSaves, saved_draft
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import AnswerField, plain
+from workbook.ui.widgets.crisis_lines import danger_lines
 from workbook.ui.widgets.formatting import when_words
 from workbook.ui.widgets.prompt_page import PromptPage
 
@@ -210,6 +211,18 @@ class ExerciseScreen(Screen[None]):
             draft,
             first_in_section=section.prompts[0].id == prompt_id,
             id=page_id(prompt_id),
+            danger=self._danger_lines(prompt),
+        )
+
+    def _danger_lines(self, prompt: Prompt) -> list[tuple[Region, list[CrisisLine]]]:
+        """For a question like "Are you in any danger?": the lines to show under it."""
+        if not (isinstance(prompt, ChoicePrompt) and prompt.show_crisis_lines_for):
+            return []
+        content = getattr(self.app, "content", None)
+        if content is None:
+            return []
+        return danger_lines(
+            content.resources, content.user_resources, getattr(self.app, "region", None)
         )
 
     def _show_place(self) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, RadioSet, Static
 from workbook.plan.export import is_taken, suggested_file
 from workbook.plan.render import RENDERERS, renderer_for_file, renderer_named
 from workbook.ui.screens.confirm_modal import ConfirmModal
+from workbook.ui.screens.modal_keys import BUTTON_ARROWS
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
@@ -63,7 +64,7 @@ class KeepOrReplaceModal(ConfirmModal):
 
 class ExportPlanModal(ModalScreen[ExportChoice | None]):
     CSS_PATH = SCREENS_CSS
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(None)", "Cancel"), *BUTTON_ARROWS]
 
     def __init__(
         self,

@@ -56,6 +56,27 @@ KEYS = [
                 "Type and press Enter to add; Ctrl+↑ ↓ to move an entry;\n"
                 "empty an entry to remove it.",
             ),
+            (
+                "Pairs",
+                "Type the first column, Enter, the second, Enter: added.\n"
+                "Ctrl+↑ ↓ moves a pair; empty both boxes to remove it.",
+            ),
+        ],
+    ),
+    (
+        "Your recovery plan",
+        [
+            ("Space", "Next page."),
+            ("Ctrl+S", "Save it as a file: text, Markdown or a web page to print."),
+            ("P", "Choose the parts that go in (remembered)."),
+            ("Ctrl+E", "Hide the parts not filled in yet."),
+        ],
+    ),
+    (
+        "Crisis lines",
+        [
+            ("A", "Every country's lines, or only your region's."),
+            ("R", "Choose your country or region (also in Ctrl+P)."),
         ],
     ),
     (

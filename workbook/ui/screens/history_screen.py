@@ -17,8 +17,9 @@ from workbook.ui.screens.confirm_modal import ConfirmModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
-from workbook.ui.widgets.formatting import sentence_case, when_words
+from workbook.ui.widgets.formatting import answer_words, local, when_words
 from workbook.ui.widgets.revision_card import RevisionCard
+from workbook.ui.widgets.version_words import change_words, shared_minutes, version_heading
 
 # Versions shown at a time: a prompt written to daily for years has thousands, and each
 # card is laid out in full (10 open in about 0.12 s, 20 in 0.15 s).
@@ -101,16 +102,30 @@ class HistoryScreen(Screen[bool]):
 
     def cards(self, start: int, end: int) -> list[RevisionCard]:
         now = self.clock()
-        return [
-            RevisionCard(
-                self.prompt,
-                revision,
-                sentence_case(when_words(revision.saved_at, now))
-                + (" · your answer now" if index == 0 else ""),
+        end = min(end, len(self.history))
+        # Words of the shown versions and the one just older, to say what changed.
+        texts = {
+            i: answer_words(self.prompt, self.history[i].value)
+            for i in range(start, min(end + 1, len(self.history)))
+        }
+        same_minute = shared_minutes([r.saved_at for r in self.history])
+        cards = []
+        for index in range(start, end):
+            revision = self.history[index]
+            text = texts[index]
+            older = texts.get(index + 1)
+            seconds = local(revision.saved_at).timetuple()[:5] in same_minute
+            heading = version_heading(
+                text,
+                revision.saved_at,
+                now,
+                seconds=seconds,
                 current=index == 0,
+                number=len(self.history) - index,
             )
-            for index, revision in enumerate(self.history[start:end], start=start)
-        ]
+            change = None if older is None else change_words(text, older)
+            cards.append(RevisionCard(self.prompt, revision, heading, index == 0, change))
+        return cards
 
     async def offer_newer(self) -> None:
         """Above a list opened at an older version: a button for the newer ones."""

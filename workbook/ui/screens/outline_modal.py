@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbook.content.models import Exercise
+from workbook.ui.screens.modal_keys import BUTTON_ARROWS
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 
@@ -25,7 +26,7 @@ class OutlineModal(ModalScreen[str | None]):
 
     CSS_PATH = SCREENS_CSS
 
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(None)", "Close")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(None)", "Close"), *BUTTON_ARROWS]
 
     def __init__(self, exercise: Exercise, answered: set[str], current: str | None) -> None:
         super().__init__(classes="modal")

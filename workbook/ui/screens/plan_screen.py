@@ -2,7 +2,8 @@
 save as a file to print or hand to someone.
 
 The plan is rebuilt each time the screen is shown again (after answering more): it is cheap,
-and a plan that lags behind the answers would be a plan nobody trusts.
+and a plan that lags behind the answers would be a plan nobody trusts. When it changes (empty
+parts hidden, parts chosen) the reader stays in the part they were reading.
 """
 
 from __future__ import annotations
@@ -14,19 +15,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Markdown
+from textual.widgets import Button, Checkbox, Footer, Header, Static
 
 from workbook.content.loading import Content
 from workbook.errors import UserError
-from workbook.plan.export import export_folder, save_plan, store_plan
+from workbook.plan.export import (
+    LEAVE_OUT_SETTING,
+    export_folder,
+    plan_sections,
+    remembered_leave_out,
+    save_plan,
+    store_plan,
+)
 from workbook.plan.model import Plan
 from workbook.plan.render import renderer_named
-from workbook.plan.render.markdown import render_markdown
 from workbook.store.database import Clock, WorkbookStore
 from workbook.tracker.journal import local_date
 from workbook.ui.screens.export_plan_modal import DEFAULT_FORMAT, ExportChoice, ExportPlanModal
+from workbook.ui.screens.plan_parts_modal import PlanPartsModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
+from workbook.ui.widgets.plan_view import plan_blocks
 
 
 class PlanScreen(Screen[None]):
@@ -35,30 +44,36 @@ class PlanScreen(Screen[None]):
         *SAFETY_KEYS,
         Binding("escape", "dismiss", "Back"),
         Binding("ctrl+s", "export", "Save as a file"),
-        # Its key is written on the checkbox: the footer has no room left at 80 columns.
-        Binding("ctrl+e", "toggle_empty", "Leave out empty parts", show=False),
+        # Their keys are written on the bar: the footer has no room left at 80 columns.
+        Binding("ctrl+e", "toggle_empty", "Hide empty parts", show=False),
+        Binding("p", "choose_parts", "Choose parts", show=False),
         Binding("space", "page_down", "Next page", show=False),
     ]
 
-    def __init__(self, content: Content, store: WorkbookStore, clock: Clock) -> None:
+    def __init__(
+        self,
+        content: Content,
+        store: WorkbookStore,
+        clock: Clock,
+        region_guess: str | None = None,
+    ) -> None:
         super().__init__(classes="plan-screen")
         self.content = content
         self.store = store
         self.clock = clock
-        self.shown = ""  # the Markdown on screen, so an unchanged plan is not redrawn
+        self.region_guess = region_guess
+        self.shown: Plan | None = None  # the plan on screen, so an unchanged one is not redrawn
         # Where the last file went this session: the next one goes there too.
         self.folder: Path | None = None
         self.format = DEFAULT_FORMAT
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="plan"):
-            yield Markdown(id="plan-text", open_links=False)
+        yield VerticalScroll(id="plan")
         with Horizontal(id="plan-bar"):
             yield Button("Save as a file…", id="export", compact=True)
-            yield Checkbox(
-                "Leave out the parts not filled in yet (Ctrl+E)", id="leave-out", compact=True
-            )
+            yield Button("Choose parts… (P)", id="choose-parts", compact=True)
+            yield Checkbox("Hide empty parts (Ctrl+E)", id="leave-out", compact=True)
         yield Footer(show_command_palette=False)  # room for the keys that matter here
 
     async def on_mount(self) -> None:
@@ -75,19 +90,54 @@ class PlanScreen(Screen[None]):
 
     def plan(self) -> Plan:
         today = local_date(self.clock())
-        return store_plan(self.content, self.store, today, include_empty=not self.leaves_out_empty)
+        return store_plan(
+            self.content,
+            self.store,
+            today,
+            include_empty=not self.leaves_out_empty,
+            region_guess=self.region_guess,
+        )
 
     async def show_plan(self) -> None:
-        text = render_markdown(self.plan())
-        if text == self.shown:
+        plan = self.plan()
+        if plan == self.shown:
             return
-        self.shown = text
+        self.shown = plan
         scroll = self.query_one("#plan", VerticalScroll)
-        place = scroll.scroll_y
-        await self.query_one("#plan-text", Markdown).update(text)
-        scroll.scroll_to(y=place, animate=False)  # stay where the reader was
+        place = self._reading_place(scroll)
+        blocks = [Static(text, id=name, classes="plan-block") for name, text in plan_blocks(plan)]
+        with self.app.batch_update():
+            await scroll.remove_children()
+            await scroll.mount_all(blocks)
+        # Once laid out: back to the part the reader was in, as far into it as they were.
+        self.call_after_refresh(self._return_to, scroll, place)
 
-    # --- leaving out the empty parts ------------------------------------------------------
+    @staticmethod
+    def _reading_place(scroll: VerticalScroll) -> tuple[list[str], int]:
+        """The ids of the blocks from the one at the top of the view onwards, and how far
+        into that block the view starts."""
+        blocks = list(scroll.query_children(Static))
+        top = scroll.scroll_y
+        for index, block in enumerate(blocks):
+            region = block.virtual_region
+            if region.y + region.height > top:
+                return [str(b.id) for b in blocks[index:]], int(top - region.y)
+        return [], 0
+
+    @staticmethod
+    def _return_to(scroll: VerticalScroll, place: tuple[list[str], int]) -> None:
+        ids, offset = place
+        for position, block_id in enumerate(ids):
+            found = scroll.query(f"#{block_id}")
+            if found:
+                block = found.first()
+                # The same block: as far into it as before. A later one (the part read was
+                # left out): its top.
+                inside = min(offset, max(block.virtual_region.height - 1, 0)) if not position else 0
+                scroll.scroll_to(y=block.virtual_region.y + inside, animate=False)
+                return
+
+    # --- choosing what goes in ----------------------------------------------------------
 
     def action_toggle_empty(self) -> None:
         self.query_one("#leave-out", Checkbox).toggle()
@@ -95,8 +145,20 @@ class PlanScreen(Screen[None]):
     @on(Checkbox.Changed, "#leave-out")
     async def _leave_out_changed(self) -> None:
         await self.show_plan()
-        # Another length of plan: the old place would land somewhere else; start at the top.
-        self.query_one("#plan", VerticalScroll).scroll_home(animate=False)
+
+    def action_choose_parts(self) -> None:
+        modal = PlanPartsModal(plan_sections(self.content), remembered_leave_out(self.store))
+        self.app.push_screen(modal, self._parts_chosen)
+
+    @on(Button.Pressed, "#choose-parts")
+    def _choose_parts_pressed(self) -> None:
+        self.action_choose_parts()
+
+    async def _parts_chosen(self, left_out: list[str] | None) -> None:
+        if left_out is None:
+            return
+        self.store.set_setting(LEAVE_OUT_SETTING, left_out)  # remembered for next time
+        await self.show_plan()
 
     def action_page_down(self) -> None:
         self.query_one("#plan", VerticalScroll).scroll_page_down()

@@ -21,14 +21,16 @@ if TYPE_CHECKING:
 def _plan(app: WorkbookApp) -> Screen:
     from workbook.ui.screens.plan_screen import PlanScreen
 
-    return PlanScreen(app.content, app.store, app.clock)
+    return PlanScreen(app.content, app.store, app.clock, app.region_guess)
 
 
 def _crisis(app: WorkbookApp) -> Screen:
     from workbook.ui.screens.crisis_screen import CrisisScreen
 
     content, paths = app.content, app.store.paths
-    return CrisisScreen(content.resources, content.user_resources, paths.user_resources_file)
+    return CrisisScreen(
+        content.resources, content.user_resources, paths.user_resources_file, app.region
+    )
 
 
 def _help(app: WorkbookApp) -> Screen:

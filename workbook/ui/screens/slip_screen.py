@@ -4,7 +4,8 @@ A slip is information: it shows what was hard. The words here carry no judgement
 stretch starts again on the day of the slip; the earlier days and the longest stretch stay.
 
 Only the Record button records a slip, because it restarts the count. Words written here and
-left by the quick exit are kept as a draft, and come back the next time this screen opens.
+left by the quick exit, or kept when Escape asks "Keep / Discard / Stay", are kept as a draft,
+and come back the next time this screen opens. Focus starts on the day, the first field.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Input, Static
 
 from workbook.content.models import DatePrompt, LongTextPrompt
 from workbook.store.database import Clock, StoreError, WorkbookStore
@@ -29,7 +30,7 @@ from workbook.tracker.journal import (
     slips,
     streak_for,
 )
-from workbook.ui.screens.confirm_modal import ConfirmModal
+from workbook.ui.screens.leave_modal import DISCARD, KEEP, LeaveModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
@@ -104,7 +105,9 @@ class SlipScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "A slip"
-        self.query_one("#slip-note TextArea").focus()
+        day = self.query_one("#slip-day Input", Input)
+        day.focus()
+        day.select_all()  # typing another day replaces the one shown
 
     def _problem(self, words: str) -> None:
         status = self.query_one("#slip-status", Static)
@@ -173,17 +176,23 @@ class SlipScreen(Screen[None]):
             self.dismiss()
             return
 
-        def answered(leave: bool | None) -> None:
-            if leave:
+        def answered(choice: str | None) -> None:
+            if choice == KEEP:
+                if self.save_now():
+                    self.notify("Kept as a draft; it comes back when you record a slip.")
+                    self.dismiss()
+                else:
+                    self._problem("Could not keep it just now. What you wrote is still here.")
+            elif choice == DISCARD:
                 self._forget_draft()
                 self.dismiss()
 
         self.app.push_screen(
-            ConfirmModal(
-                "Go back without recording this slip? What you wrote here will not be kept.",
-                yes="Go back",
-                no="Stay here",
-                keep_by_default=True,
+            LeaveModal(
+                "Go back without recording this slip? You can keep what you wrote as a draft "
+                "(it is not recorded), or let it go.",
+                keep="Keep as a draft",
+                discard="Let it go",
             ),
             answered,
         )

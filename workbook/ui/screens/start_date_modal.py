@@ -13,6 +13,8 @@ from textual.widgets import Button, Input, Static
 
 from workbook.store.database import Clock, StoreError, WorkbookStore
 from workbook.tracker.journal import local_date, set_start_date, start_date
+from workbook.ui.screens.leave_modal import DISCARD, KEEP, LeaveModal
+from workbook.ui.screens.modal_keys import BUTTON_ARROWS
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
@@ -35,7 +37,7 @@ def day_problem(text: str, today: dt.date) -> str | None:
 
 class StartDateModal(ModalScreen[dt.date | None]):
     CSS_PATH = SCREENS_CSS
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss(None)", "Not now")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "leave", "Not now"), *BUTTON_ARROWS]
 
     def __init__(self, store: WorkbookStore, clock: Clock) -> None:
         super().__init__(classes="modal")
@@ -44,6 +46,7 @@ class StartDateModal(ModalScreen[dt.date | None]):
 
     def compose(self) -> ComposeResult:
         known = start_date(self.store)
+        self.shown = (known or self.today).isoformat()
         with Vertical(classes="modal-box start-date-box"):
             yield Static("Your no-contact start date", classes="modal-title")
             yield Static(
@@ -52,7 +55,7 @@ class StartDateModal(ModalScreen[dt.date | None]):
                 classes="modal-text",
             )
             yield Input(
-                (known or self.today).isoformat(),
+                self.shown,
                 placeholder=f"YYYY-MM-DD, for example {EXAMPLE}",
                 select_on_focus=False,
                 id="start-date",
@@ -90,3 +93,25 @@ class StartDateModal(ModalScreen[dt.date | None]):
     @on(Button.Pressed, "#not-now")
     def _not_now(self) -> None:
         self.dismiss(None)
+
+    def action_leave(self) -> None:
+        """Escape: with a date changed and not kept, ask; otherwise close."""
+        typed = self.query_one("#start-date", Input).value.strip()
+        if typed == self.shown:
+            self.dismiss(None)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == KEEP:
+                self.keep()
+            elif choice == DISCARD:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            LeaveModal(
+                "Keep the date you typed as your no-contact start date?",
+                keep="Keep it",
+                discard="Discard it",
+            ),
+            answered,
+        )

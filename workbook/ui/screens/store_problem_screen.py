@@ -14,6 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from workbook.ui.screens.modal_keys import BUTTON_ARROWS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
 
@@ -31,6 +32,7 @@ class StoreProblemScreen(Screen[str | None]):
     BINDINGS = [
         Binding("ctrl+q", "quit_now", "Quit", priority=True),
         Binding("escape", "quit_now", "Quit"),
+        *BUTTON_ARROWS,
     ]
 
     def __init__(self, problem: StoreProblem) -> None:

@@ -20,6 +20,7 @@ from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Stat
 from workbook.content.models import Catalog, ScalePrompt, TextPrompt, YesNoPrompt
 from workbook.store.database import Clock, StoreError, WorkbookStore
 from workbook.tracker.journal import TrackerInputError, UrgeKit, known_triggers, log_urge, urge_kit
+from workbook.ui.screens.leave_modal import DISCARD, KEEP, LeaveModal
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
@@ -104,8 +105,6 @@ class UrgeScreen(Screen[None]):
         self.timer: Timer | None = None
         self.pausing = True
         self.logged = False
-        # Escape once with words typed and no strength chosen: say so; twice: leave.
-        self.warned = False
 
     # --- layout -------------------------------------------------------------------------
 
@@ -250,21 +249,22 @@ class UrgeScreen(Screen[None]):
         self.dismiss()
 
     def action_leave(self) -> None:
-        """Back. What was written is noted first when it can be; when it cannot, say why
-        once, and a second Escape leaves anyway."""
-        if self.pausing or self.logged or not self._typed() or self.warned:
+        """Back. With something written and not noted yet, ask first: note it, let it go,
+        or stay."""
+        if self.pausing or self.logged or not self._typed():
             self.dismiss()
             return
-        self.warned = True
-        if self.query_one("#strength", ScaleField).value is not None:
-            self.action_log()  # leaves once noted
-            if self.is_current:
-                self.notify("Press Escape again to leave without noting it.")
-            return
-        status = self.query_one("#urge-status", Static)
-        status.update(
-            "To note this urge, choose how strong it is (0 to 10). "
-            "Press Escape again to leave without noting it."
+        self.app.push_screen(
+            LeaveModal(
+                "This urge is not noted yet. Note it before you go?",
+                keep="Note it",
+                discard="Let it go",
+            ),
+            self._leave_answered,
         )
-        status.remove_class("-problem")
-        self.query_one("#strength ScaleRow").focus()
+
+    def _leave_answered(self, choice: str | None) -> None:
+        if choice == KEEP:
+            self.action_log()  # leaves once noted; stays, saying why, when it cannot be
+        elif choice == DISCARD:
+            self.dismiss()

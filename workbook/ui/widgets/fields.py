@@ -10,6 +10,7 @@ from workbook.content.models import (
     DatePrompt,
     ListPrompt,
     LongTextPrompt,
+    PairsPrompt,
     Prompt,
     ScalePrompt,
     TextPrompt,
@@ -21,6 +22,7 @@ from workbook.ui.widgets.choice_field import ChoiceField
 from workbook.ui.widgets.date_field import DateField
 from workbook.ui.widgets.list_field import ListField
 from workbook.ui.widgets.long_text_field import LongTextField
+from workbook.ui.widgets.pairs_field import PairsField
 from workbook.ui.widgets.scale_field import ScaleField
 from workbook.ui.widgets.text_field import TextField
 from workbook.ui.widgets.yes_no_field import YesNoField
@@ -32,6 +34,7 @@ FIELD_FOR_PROMPT: dict[type, type[AnswerField]] = {
     ChoicePrompt: ChoiceField,
     ChecklistPrompt: ChecklistField,
     ListPrompt: ListField,
+    PairsPrompt: PairsField,
     DatePrompt: DateField,
     YesNoPrompt: YesNoField,
 }

@@ -9,9 +9,11 @@ from workbook.content.models import (
     ChecklistPrompt,
     DatePrompt,
     ListPrompt,
+    PairsPrompt,
     Prompt,
     ScalePrompt,
     YesNoPrompt,
+    as_pairs,
 )
 
 NOT_ANSWERED = "Not answered yet."
@@ -63,6 +65,8 @@ def answer_words(prompt: Prompt, value: Any) -> str:
             f"{value} on a scale from {prompt.min} ({prompt.min_label}) "
             f"to {prompt.max} ({prompt.max_label})"
         )
+    if isinstance(prompt, PairsPrompt):
+        return "\n".join(f"• {a}: {b}" if a and b else f"• {a or b}" for a, b in as_pairs(value))
     if isinstance(prompt, (ChecklistPrompt, ListPrompt)) and isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
     if isinstance(prompt, YesNoPrompt):

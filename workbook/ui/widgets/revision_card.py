@@ -32,16 +32,27 @@ class RevisionCard(Vertical, can_focus=True):
         def control(self) -> RevisionCard:
             return self.card
 
-    def __init__(self, prompt: Prompt, revision: Revision, heading: str, current: bool) -> None:
+    def __init__(
+        self,
+        prompt: Prompt,
+        revision: Revision,
+        heading: str,
+        current: bool,
+        change: str | None = None,
+    ) -> None:
         super().__init__(classes="revision-card")
         self.prompt = prompt
         self.revision = revision
         self.heading = heading
         self.current = current
+        # What changed from the version before it, when that is short enough to say.
+        self.change = change
         self.set_class(current, "-current")
 
     def compose(self) -> ComposeResult:
         yield Static(plain(self.heading), classes="revision-heading")
+        if self.change:
+            yield Static(plain(f"Changed: {self.change}"), classes="revision-change")
         yield HangingText(answer_words(self.prompt, self.revision.value), classes="revision-text")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -10,7 +10,14 @@ import datetime as dt
 
 from workbook.store.database import WorkbookStore
 from workbook.tracker.journal import checkin_for, local_today, streak_for
-from workbook.tracker.records import CheckIn, Slip, Urge
+from workbook.tracker.records import (
+    CONTACT_ALLOWED,
+    CONTACT_NONE,
+    CONTACT_OUTSIDE,
+    CheckIn,
+    Slip,
+    Urge,
+)
 from workbook.tracker.streak import Streak
 from workbook.ui.widgets.formatting import day_words
 
@@ -85,6 +92,14 @@ def streak_details(current: Streak) -> str:
 # --- entries ---------------------------------------------------------------------------
 
 
+# The same three meanings as everywhere (records.CONTACTS), short enough for one line.
+CONTACT_SHORT = {
+    CONTACT_NONE: "no contact",
+    CONTACT_ALLOWED: "contact your plan allows",
+    CONTACT_OUTSIDE: "contact outside your plan: a slip",
+}
+
+
 def checkin_words(checkin: CheckIn) -> tuple[str, str]:
     """A check-in as a heading and a quieter line of details (possibly empty)."""
     facts = ["Check-in"]
@@ -92,10 +107,8 @@ def checkin_words(checkin: CheckIn) -> tuple[str, str]:
         facts.append(f"craving {checkin.craving} of 10")
     if checkin.mood:
         facts.append(f"mood: {checkin.mood}")
-    if checkin.contact is True:
-        facts.append("there was contact")
-    elif checkin.contact is False:
-        facts.append("no contact")
+    if checkin.contact is not None:
+        facts.append(CONTACT_SHORT[checkin.contact])
     details = []
     if checkin.triggers:
         details.append("Set off by: " + ", ".join(checkin.triggers))
