@@ -127,7 +127,7 @@ def test_a_damaged_ciphertext_is_set_aside_and_the_newest_backup_restored(protec
     problem = raised.value
     assert problem.set_aside.read_bytes() == bytes(damaged)
     assert problem.backup is not None
-    restore_backup_locked(protected.paths, problem.backup, clock, key)
+    restore_backup_locked(protected.paths, problem.backup, clock, key=key)
     with WorkbookStore.open(protected.paths, clock, key=key) as store:
         assert store.answer("truth-realizations", "first") == ANSWER
     assert data.read_bytes().startswith(AGE_MAGIC)
@@ -138,7 +138,7 @@ def test_a_plain_backup_brought_back_is_encrypted(protected, clock, tmp_path):
     key = protected.key()
     plain = tmp_path / "plain.json"
     plain.write_bytes(key.decrypt(backups.list_backups(protected.paths)[-1].read_bytes()))
-    restore_backup_locked(protected.paths, plain, clock, key)
+    restore_backup_locked(protected.paths, plain, clock, key=key)
     assert protected.paths.data_file.read_bytes().startswith(AGE_MAGIC)
 
 
