@@ -106,7 +106,16 @@ def test_two_different_passphrases_change_nothing(paths, store):
 
 def test_without_a_terminal_or_a_passphrase_file_commands_stop_with_one_line(capsys, protected):
     data_dir = str(protected.paths.data_dir)
-    for argv in (["export", "-o", "x"], ["plan"], ["restore"], ["checkin", "--craving", "3"]):
+    commands = (
+        ["export", "-o", "x"],
+        ["plan"],
+        ["restore"],
+        ["checkin", "--craving", "3"],
+        ["search", "words"],
+        ["write"],
+        ["--plain"],
+    )
+    for argv in commands:
         code, _, err = run(capsys, "--data-dir", data_dir, *argv)
         assert code == 1, argv
         assert "--passphrase-file FILE" in one_line(err)
