@@ -6,6 +6,7 @@ its unlock screen, as a person would."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pty
 import select
@@ -89,3 +90,27 @@ def test_kill_9_of_the_real_app_leaves_only_ciphertext(protected):
     data = read_database_file(protected.paths.data_file, protected.key())
     values = [doc["revisions"][-1]["value"] for doc in data["answers"].values()]
     assert any(isinstance(v, str) and v.startswith(TYPED) for v in values), values
+
+
+def test_the_real_app_locks_on_f4_back_to_the_unlock_screen_and_ctrl_q_leaves(protected):
+    data_dir = protected.paths.data_dir
+    app = Terminal(["--data-dir", str(data_dir)])
+    try:
+        app.wait_for("locked")
+        app.type(PASSPHRASE + "\r")
+        app.wait_for("Begin")
+        app.type("\x1bOS")  # F4
+        app.wait_for("It was locked")  # the unlock screen again, the store closed behind it
+        app.type("\x11")  # Ctrl+Q, without unlocking
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(app.pid, os.WNOHANG)
+            if done:
+                break
+            app.read(0.1)
+        assert done, "Ctrl+Q did not leave the unlock screen"
+        assert os.waitstatus_to_exitcode(status) == 0
+    finally:
+        with contextlib.suppress(ProcessLookupError, ChildProcessError, OSError):
+            app.kill()
+    assert files_containing(data_dir, SECRET_ANSWER) == []
