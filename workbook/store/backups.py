@@ -110,7 +110,7 @@ def prune_backups(paths: Paths) -> None:
 def newest_good_backup(paths: Paths, key: Key | None = None) -> Path | None:
     for backup in list_backups(paths):
         try:
-            read_database_file(backup, check_workbook, key)
+            read_database_file(backup, key, check=check_workbook)
         except (UnreadableDataError, OSError):
             continue
         return backup
@@ -133,11 +133,13 @@ def restore_backup(
     paths: Paths, backup: Path, now: dt.datetime, key: Key | None = None
 ) -> Path | None:
     """Put `backup` in place of the data file; an unreadable current file is set aside first."""
-    read_database_file(backup, check_workbook, key)  # never restore something that cannot be read
+    read_database_file(
+        backup, key, check=check_workbook
+    )  # never restore something that cannot be read
     set_aside = None
     if paths.data_file.exists():
         try:
-            read_database_file(paths.data_file, check_workbook, key)
+            read_database_file(paths.data_file, key, check=check_workbook)
         except UnreadableDataError:
             set_aside = set_aside_unreadable(paths, now)
         except (NotARegularFileError, FileTooLargeError):

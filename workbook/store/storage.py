@@ -109,7 +109,7 @@ Check = Callable[[dict[str, Any], Path], None]
 
 
 def read_database_file(
-    path: Path, check: Check | None = None, key: Key | None = None
+    path: Path, key: Key | None = None, *, check: Check | None = None
 ) -> dict[str, Any]:
     """The tables of a TinyDB file (decrypted with `key` when the workbook is protected),
     checked by `check` too when given; UnreadableDataError."""
@@ -167,7 +167,7 @@ class DurableStorage(Storage):
         if not self.read_only:
             remove_leftover_temp_files(self.path)
         if self.path.exists():
-            self._data = read_database_file(self.path, self._check, self.key)
+            self._data = read_database_file(self.path, self.key, check=self._check)
         elif self.read_only:
             raise FileNotFoundError(f"{self.path}: no such file")
         else:
@@ -190,7 +190,7 @@ class DurableStorage(Storage):
         except BaseException:
             # TinyDB may have edited documents in place before the failed write;
             # go back to exactly what is on disk.
-            self._data = read_database_file(self.path, self._check, self.key)
+            self._data = read_database_file(self.path, self.key, check=self._check)
             raise
         self._data = data
 
