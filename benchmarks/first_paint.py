@@ -70,4 +70,6 @@ if __name__ == "__main__":
     kind = sys.argv[1]
     status = run_bare() if kind == "bare" else run_workbook(sys.argv[2])
     print(f"peak_rss_kib {peak_rss_kib()}", flush=True)
+    # An unprotected workbook must not pay for the encryption library at start-up.
+    print(f"pyrage_loaded {int('pyrage' in sys.modules)}", flush=True)
     sys.exit(status)

@@ -93,6 +93,7 @@ def startup_and_memory(data_dir: Path, runs: int, fresh_root: Path) -> list[Row]
     seconds: dict[str, list[float]] = {kind: [] for kind in kinds}
     rss: dict[str, list[int]] = {kind: [] for kind in kinds}
     painted: dict[str, str] = {}
+    pyrage_loaded = 0
     for _ in range(runs):
         for kind in kinds:
             elapsed, out = timed_child(argv_of(kind), env)
@@ -102,6 +103,8 @@ def startup_and_memory(data_dir: Path, runs: int, fresh_root: Path) -> list[Row]
             seconds[kind].append(elapsed)
             rss[kind].append(int(facts["peak_rss_kib"]) * 1024)
             painted[kind] = facts["painted"]
+            if kind != "bare":  # a returning user and a first start, both unprotected
+                pyrage_loaded = max(pyrage_loaded, int(facts.get("pyrage_loaded", "0")))
     if painted["first"] != "WelcomeScreen" or painted["workbook"] != "HomeScreen":
         raise RuntimeError(f"expected home and the welcome first, painted {painted}")
     start = {kind: median(values) for kind, values in seconds.items()}
@@ -147,6 +150,14 @@ def startup_and_memory(data_dir: Path, runs: int, fresh_root: Path) -> list[Row]
                 "bare_mib": round(memory["bare"], 1),
                 "runs": runs,
             },
+        ).judge(),
+        Row(
+            "startup_pyrage",
+            "  pyrage loaded at start-up of an unprotected workbook (1 yes, 0 no)",
+            pyrage_loaded,
+            "",
+            ("<=", 0),
+            detail={"note": "the encryption library loads only for a protected workbook"},
         ).judge(),
     ]
 

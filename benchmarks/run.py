@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import adapters
 import measures
+import protection
 import search_bench
 import tracker_screen
 from report import ERROR, Row, as_json, table
@@ -49,6 +50,7 @@ NEEDS = {
     "history": {10_000},
     "plan": {10_000},
     "open": {50_000},
+    "protect": {10_000},
     "search": {50_000},
     "tracker": set(),
 }
@@ -66,6 +68,8 @@ class Repeats:
     plan: int
     plan_screen: int
     open: int
+    protected_saves: int
+    unlocks: int
     search: int
     tracker: int = 5
 
@@ -81,6 +85,8 @@ FULL = Repeats(
     plan=7,
     plan_screen=7,
     open=11,
+    protected_saves=41,
+    unlocks=5,
     search=11,
 )
 QUICK = Repeats(
@@ -94,6 +100,8 @@ QUICK = Repeats(
     plan=2,
     plan_screen=2,
     open=3,
+    protected_saves=9,
+    unlocks=1,
     search=3,
     tracker=2,
 )
@@ -212,6 +220,15 @@ def run_sections(
             "open_50000",
             "Open the 50,000-revision store (read, parse, validate)",
             lambda: measures.open_rows(stores[50_000], repeats.open),
+        )
+    if "protect" in sections:
+        measure(
+            rows,
+            "protect",
+            "Protected save and unlock, 10,000 revisions",
+            lambda: protection.protection_rows(
+                stores[10_000], content, repeats.protected_saves, repeats.unlocks
+            ),
         )
     if "search" in sections:
         measure(

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
+import msgspec
 import pytest
+from protection_data import PASSPHRASE, SECRET_ANSWER
 
 from workbook.content.loading import Content, load_content
 from workbook.paths import Paths
@@ -68,6 +71,41 @@ def mini_content(paths: Paths) -> Content:
     target = paths.user_exercises_dir / "mini.json"
     target.write_bytes((TEST_EXERCISES / "mini.json").read_bytes())
     return load_content(paths)
+
+
+# --- protected workbooks (issue 15) ---------------------------------------------------------
+# Sealing the key with a passphrase costs one scrypt (a second or more), so the protected
+# workbook is made once per run and copied for each test that needs one.
+
+
+class Protected(msgspec.Struct, frozen=True):
+    paths: Paths
+    recovery_key: str
+
+    def key(self):
+        from workbook.store.encryption import key_from_recovery_key
+
+        return key_from_recovery_key(self.recovery_key)
+
+
+@pytest.fixture(scope="session")
+def _protected_template(tmp_path_factory: pytest.TempPathFactory) -> Protected:
+    paths = Paths(tmp_path_factory.mktemp("protected-template") / "data")
+    with WorkbookStore.open(paths, FixedClock()) as opened:
+        opened.save_answer("truth-realizations", "first", SECRET_ANSWER)
+    with WorkbookStore.open(paths, FixedClock()) as opened:
+        opened.save_answer("truth-realizations", "first", SECRET_ANSWER + ", again")
+        key = opened.protect(PASSPHRASE)
+    return Protected(paths, key.recovery_key())
+
+
+@pytest.fixture
+def protected(_protected_template: Protected, tmp_path: Path) -> Protected:
+    """A protected workbook (answer SECRET_ANSWER + ', again', with plain-era backups now
+    encrypted), copied into this test's folder; its passphrase is PASSPHRASE."""
+    target = tmp_path / "protected-data"
+    shutil.copytree(_protected_template.paths.data_dir, target)
+    return Protected(Paths(target), _protected_template.recovery_key)
 
 
 @pytest.fixture

@@ -78,12 +78,12 @@ def test_a_place_that_cannot_be_written_is_a_clear_message(mini_content, tmp_pat
 
 def test_the_suggested_name_carries_the_date_and_never_takes_a_used_one(tmp_path):
     html = renderer_named("html")
-    assert suggested_file(tmp_path, html, TODAY) == tmp_path / "recovery-plan-2026-03-14.html"
-    (tmp_path / "recovery-plan-2026-03-14.html").write_text("")
-    (tmp_path / "recovery-plan-2026-03-14-2.html").mkdir()
-    assert suggested_file(tmp_path, html, TODAY) == tmp_path / "recovery-plan-2026-03-14-3.html"
+    assert suggested_file(tmp_path, html, TODAY) == tmp_path / "plan-2026-03-14.html"
+    (tmp_path / "plan-2026-03-14.html").write_text("")
+    (tmp_path / "plan-2026-03-14-2.html").mkdir()
+    assert suggested_file(tmp_path, html, TODAY) == tmp_path / "plan-2026-03-14-3.html"
     text = renderer_named("text")
-    assert suggested_file(tmp_path, text, TODAY) == tmp_path / "recovery-plan-2026-03-14.txt"
+    assert suggested_file(tmp_path, text, TODAY) == tmp_path / "plan-2026-03-14.txt"
 
 
 def test_plans_go_to_the_documents_folder_or_else_home():

@@ -34,6 +34,11 @@ class Paths(msgspec.Struct, frozen=True):
         return self.data_dir / "workbook.lock"
 
     @property
+    def identity_file(self) -> Path:
+        """The key that opens a protected workbook, itself encrypted with the passphrase."""
+        return self.data_dir / "identity.age"
+
+    @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
 

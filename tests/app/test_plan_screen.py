@@ -208,7 +208,7 @@ async def test_the_button_opens_the_export_too(make_app):
 async def test_the_suggested_file_is_in_the_documents_folder(make_app, _private_home):
     documents = Path.home() / "Documents"
     documents.mkdir(parents=True)
-    (documents / "recovery-plan-2026-03-14.html").write_text("an earlier plan")
+    (documents / "plan-2026-03-14.html").write_text("an earlier plan")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.run_action("show_screen('plan')")
@@ -216,10 +216,10 @@ async def test_the_suggested_file_is_in_the_documents_folder(make_app, _private_
         modal = await open_export(app, pilot)
         field = modal.query_one("#export-path", Input)
         # Taken already: a new name, so the earlier plan is not touched.
-        assert field.value == str(documents / "recovery-plan-2026-03-14-2.html")
+        assert field.value == str(documents / "plan-2026-03-14-2.html")
         await pilot.click("#format-text")
         await pilot.pause()
-        assert field.value == str(documents / "recovery-plan-2026-03-14.txt")
+        assert field.value == str(documents / "plan-2026-03-14.txt")
 
 
 async def test_without_a_documents_folder_the_home_folder_is_suggested(make_app):
@@ -230,7 +230,7 @@ async def test_without_a_documents_folder_the_home_folder_is_suggested(make_app)
         await pilot.pause()
         modal = await open_export(app, pilot)
         field = modal.query_one("#export-path", Input)
-        assert field.value == str(Path.home() / "recovery-plan-2026-03-14.html")
+        assert field.value == str(Path.home() / "plan-2026-03-14.html")
 
 
 async def test_an_unwritable_place_is_said_and_another_can_be_tried(make_app, tmp_path):
@@ -303,11 +303,11 @@ async def test_a_bare_file_name_or_a_folder_goes_into_the_suggested_folder(make_
         await pilot.pause()
         await open_export(app, pilot)
         await save_to(pilot, folder)  # a folder: the usual name inside it
-        assert (folder / "recovery-plan-2026-03-14.html").is_file()
+        assert (folder / "plan-2026-03-14.html").is_file()
 
         await open_export(app, pilot)  # the folder used last is suggested next
         field = app.screen.query_one("#export-path", Input)
-        assert field.value == str(folder / "recovery-plan-2026-03-14-2.html")
+        assert field.value == str(folder / "plan-2026-03-14-2.html")
         await save_to(pilot, Path("mine.html"))  # a bare name: into that folder
         assert (folder / "mine.html").is_file()
 

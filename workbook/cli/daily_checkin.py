@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from workbook.cli.passphrase import key_for
 from workbook.cli.plain_mode import terminal_lines
 from workbook.cli.text_args import FROM_STDIN, ascii_number, clean_argument, read_stdin_text
 from workbook.cli.warnings import say_warnings
@@ -324,7 +325,8 @@ def run_checkin(args: argparse.Namespace, paths: Paths) -> int:
         return usage_error(args, missing(draft))  # before the store would create the file
 
     # The store backs up what it found just before this check-in is written, and at close.
-    with WorkbookStore.open(paths, holder=COMMAND) as store:
+    key = key_for(args, paths)
+    with WorkbookStore.open(paths, holder=COMMAND, key=key) as store:
         today = local_today(store)
         earlier = checkin_for(store, given.day)
         checkin = merged(given, earlier)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbook.cli.passphrase import key_for, secret
 from workbook.cli.warnings import say_warnings
 from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.store.database import COMMAND, WorkbookStore
+from workbook.store.encryption import Key, is_encrypted
 from workbook.store.regular_files import (
     FileTooLargeError,
     NotARegularFileError,
@@ -42,12 +44,29 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         raise UserError(f"{source}: this is a folder, not a backup file") from None
     except PermissionError:
         raise UserError(f"{source}: permission denied") from None
+    key = key_for(args, paths)
+    if is_encrypted(data):
+        data = decrypt_backup(args, source, data, key)
     backup = parse_backup(data, source)  # checked whole before the store is touched
-    with WorkbookStore.open(paths, holder=COMMAND) as store:
+    with WorkbookStore.open(paths, holder=COMMAND, key=key) as store:
         added = import_backup(store, backup)
     print(import_words(source, added["revisions"], added["records"]))
     say_warnings(store)  # a backup that failed after the import was saved: said, not a failure
     return 0
+
+
+def decrypt_backup(args: argparse.Namespace, source: Path, data: bytes, key: Key | None) -> bytes:
+    """An encrypted backup: this workbook's own key opens its own backups; a backup of another
+    workbook needs that workbook's recovery key."""
+    from workbook.store.encryption import key_from_recovery_key
+
+    if key is None or not key.opens(data):
+        key = key_from_recovery_key(
+            secret(args, "This backup is protected. The recovery key of its workbook: ")
+        )
+        if not key.opens(data):
+            raise UserError(f"{source}: this key does not open this backup; nothing was changed")
+    return key.decrypt(data)
 
 
 def import_words(source: Path, versions: int, entries: int) -> str:

@@ -21,11 +21,14 @@ from workbook.cli import export as export_command
 from workbook.cli import import_ as import_command
 from workbook.cli import open_ as open_command
 from workbook.cli import plan as plan_command
+from workbook.cli import protect as protect_command
 from workbook.cli import restore as restore_command
 from workbook.cli import search as search_command
+from workbook.cli import unprotect as unprotect_command
 from workbook.cli import validate as validate_command
 from workbook.cli import where as where_command
 from workbook.cli import write as write_command
+from workbook.cli.passphrase import add_passphrase_file_option
 from workbook.errors import UserError
 from workbook.paths import DATA_DIR_ENV, Paths, resolve_paths
 from workbook.store.database import StoreError
@@ -48,6 +51,8 @@ COMMANDS = [
     where_command,
     restore_command,
     checkin_command,
+    protect_command,
+    unprotect_command,
     search_command,
     write_command,
 ]
@@ -61,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    add_passphrase_file_option(parser)
     parser.add_argument(
         "--plain",
         action="store_true",
@@ -75,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="plain lines, for screen readers",
         default=argparse.SUPPRESS,
     )
+    add_passphrase_file_option(common)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(subparsers, [common]).set_defaults(run=command.run)

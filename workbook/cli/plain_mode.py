@@ -107,9 +107,13 @@ class UsageProblem(Exception):
 
 
 @contextlib.contextmanager
-def opened(paths: Paths) -> Iterator[WorkbookStore]:
+def opened(paths: Paths, args: argparse.Namespace | None = None) -> Iterator[WorkbookStore]:
+    """The store, unlocked first when the workbook is protected (the passphrase is asked)."""
+    from workbook.cli.passphrase import key_for
+
+    key = key_for(args, paths)
     try:
-        store = WorkbookStore.open(paths)
+        store = WorkbookStore.open(paths, key=key)
     except StoreLockedError:
         raise UserError(
             f"{paths.data_file}: the workbook is open in another window. Close it there "
@@ -143,7 +147,7 @@ def run_write(args: argparse.Namespace, paths: Paths) -> int:
     except UsageProblem as problem:
         print(f"workbook write: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    with opened(paths) as store:
+    with opened(paths, args) as store:
         today = today_of(store)
 
         def talk() -> Ending:
@@ -171,7 +175,7 @@ def run_home(args: argparse.Namespace, paths: Paths) -> int:
     """`workbook --plain`: the first-run words, then a numbered home."""
     lines = terminal_lines()
     content = load_content(paths)
-    with opened(paths) as store:
+    with opened(paths, args) as store:
         today = today_of(store)
 
         def checkin() -> None:

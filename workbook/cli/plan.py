@@ -29,6 +29,12 @@ DESCRIPTION = (
 )
 
 
+PLAIN_PLAN_WORDS = (
+    "A plan is plain text, not protected by your passphrase: anyone who opens that file can "
+    "read it."
+)
+
+
 def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "plan",
@@ -65,6 +71,7 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
+    from workbook.cli.passphrase import key_for
     from workbook.content.loading import load_content
     from workbook.content.regions import guess_region
     from workbook.plan.export import plan_sections, store_plan
@@ -88,7 +95,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     for problem in content.problems:
         print(f"workbook: {problem}", file=sys.stderr)
     today = local_date(utc_now())
-    with read_snapshot(paths) as snapshot:
+    key = key_for(args, paths)
+    with read_snapshot(paths, key=key) as snapshot:
         plan = store_plan(
             content,
             snapshot,
@@ -107,6 +115,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     target = write_output(renderer.render(plan).encode("utf-8"), args.output)
     if target is not None:
         print(f"Saved your plan to {target}", file=sys.stderr)
+        if key is not None:
+            print(PLAIN_PLAN_WORDS, file=sys.stderr)
     return 0
 
 

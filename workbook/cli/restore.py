@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbook.cli.passphrase import key_for
 from workbook.errors import UserError
 from workbook.paths import Paths
 from workbook.store.backups import newest_good_backup
@@ -26,13 +27,14 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
-    backup = Path(args.backup).expanduser() if args.backup else newest_good_backup(paths)
+    key = key_for(args, paths)
+    backup = Path(args.backup).expanduser() if args.backup else newest_good_backup(paths, key)
     if backup is None:
         raise UserError(f"{paths.backups_dir}: there is no good backup to restore")
     if not backup.is_file():
         raise UserError(f"{backup}: no such backup file")
     try:
-        set_aside = restore_backup_locked(paths, backup, holder=COMMAND)
+        set_aside = restore_backup_locked(paths, backup, holder=COMMAND, key=key)
     except UnreadableDataError as error:
         raise UserError(f"{backup}: cannot be restored: {error.problem}") from None
     print(f"Restored {backup} as {paths.data_file}.")

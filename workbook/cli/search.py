@@ -82,7 +82,9 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     content = load_content(paths)
     for problem in content.problems:
         print(f"workbook: {problem}", file=sys.stderr)
-    with read_snapshot(paths) as snapshot:
+    from workbook.cli.passphrase import key_for
+
+    with read_snapshot(paths, key=key_for(args, paths)) as snapshot:
         if snapshot is None:
             raise UserError(
                 f"{paths.data_file}: nothing has been written yet, so there is nothing to find"

@@ -6,6 +6,7 @@ import argparse
 
 from workbook.paths import Paths, bundled_exercises_dir
 from workbook.store.backups import list_backups
+from workbook.store.encryption import is_protected
 
 
 def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.ArgumentParser:
@@ -23,6 +24,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         ("Your own crisis lines", paths.user_resources_file, ""),
         ("Bundled exercises", bundled_exercises_dir(), ""),
     ]
+    if is_protected(paths):
+        rows.insert(1, ("Your key", paths.identity_file, "(protected: the files are encrypted)"))
     for label, path, note in rows:
         print(f"{label + ':':<23}{path} {note}".rstrip())
     for backup in found:

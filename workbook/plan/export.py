@@ -21,7 +21,8 @@ from workbook.store.database import WorkbookStore
 from workbook.store.output import write_output
 from workbook.tracker.journal import progress_facts
 
-FILE_STEM = "recovery-plan"
+# Neutral for everyone: a file name on a shared computer should not say what it holds.
+FILE_STEM = "plan"
 # The ids of the parts the user leaves out of their plan, remembered per user.
 LEAVE_OUT_SETTING = "plan_leave_out"
 
@@ -74,7 +75,7 @@ def export_folder() -> Path:
 
 
 def suggested_file(folder: Path, renderer: Renderer, today: dt.date) -> Path:
-    """`recovery-plan-2026-03-14.html` in `folder`, or `...-2.html` and on when it is taken."""
+    """`plan-2026-03-14.html` in `folder`, or `...-2.html` and on when it is taken."""
     stem = f"{FILE_STEM}-{today.isoformat()}"
     candidate = folder / f"{stem}{renderer.extension}"
     number = 2

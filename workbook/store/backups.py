@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from workbook.paths import Paths, ensure_private_dir
+from workbook.store.encryption import Key, is_encrypted
 from workbook.store.reading import MAX_DATA_BYTES, check_workbook
 from workbook.store.regular_files import (
     FileTooLargeError,
@@ -105,10 +107,10 @@ def prune_backups(paths: Paths) -> None:
             backup.unlink(missing_ok=True)
 
 
-def newest_good_backup(paths: Paths) -> Path | None:
+def newest_good_backup(paths: Paths, key: Key | None = None) -> Path | None:
     for backup in list_backups(paths):
         try:
-            read_database_file(backup, check_workbook)
+            read_database_file(backup, key, check=check_workbook)
         except (UnreadableDataError, OSError):
             continue
         return backup
@@ -127,13 +129,17 @@ def set_aside_unreadable(paths: Paths, now: dt.datetime) -> Path:
     return copy
 
 
-def restore_backup(paths: Paths, backup: Path, now: dt.datetime) -> Path | None:
+def restore_backup(
+    paths: Paths, backup: Path, now: dt.datetime, key: Key | None = None
+) -> Path | None:
     """Put `backup` in place of the data file; an unreadable current file is set aside first."""
-    read_database_file(backup, check_workbook)  # never restore something that cannot be read
+    read_database_file(
+        backup, key, check=check_workbook
+    )  # never restore something that cannot be read
     set_aside = None
     if paths.data_file.exists():
         try:
-            read_database_file(paths.data_file, check_workbook)
+            read_database_file(paths.data_file, key, check=check_workbook)
         except UnreadableDataError:
             set_aside = set_aside_unreadable(paths, now)
         except (NotARegularFileError, FileTooLargeError):
@@ -144,5 +150,22 @@ def restore_backup(paths: Paths, backup: Path, now: dt.datetime) -> Path | None:
             os.rename(paths.data_file, set_aside)
         else:
             make_backup(paths, now)
-    atomic_write(paths.data_file, read_data_file(backup))
+    payload = read_data_file(backup)
+    if key is not None and not is_encrypted(payload):
+        payload = key.encrypt(payload)  # a plain backup brought back into a protected workbook
+    atomic_write(paths.data_file, payload)
     return set_aside
+
+
+def set_aside_files(paths: Paths) -> list[Path]:
+    return sorted(paths.data_file.parent.glob(f"{paths.data_file.name}{UNREADABLE_MARK}*"))
+
+
+def rewrite_copies(paths: Paths, convert: Callable[[bytes], bytes]) -> None:
+    """Rewrite every backup and every set-aside copy through `convert` (encrypt or decrypt),
+    each atomically: used when protection is turned on or off."""
+    for copy in [*list_backups(paths), *set_aside_files(paths)]:
+        payload = copy.read_bytes()
+        converted = convert(payload)
+        if converted != payload:
+            atomic_write(copy, converted)

@@ -23,7 +23,8 @@ from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 
 from workbook.paths import FILE_MODE, Paths, ensure_private_dir
-from workbook.store import backups
+from workbook.store import backups, encryption
+from workbook.store.encryption import Key
 from workbook.store.migrations import MIGRATIONS
 from workbook.store.reading import check_workbook
 from workbook.store.reserve import ensure_reserve
@@ -122,6 +123,21 @@ def read_only_choice(paths: Paths) -> str | None:
     return None
 
 
+class StoreProtectedError(StoreError):
+    """The workbook is protected with a passphrase and was opened without its key."""
+
+    def __init__(self, paths: Paths) -> None:
+        super().__init__(
+            f"{paths.data_dir}: this workbook is protected with a passphrase; "
+            "unlock it first. Nothing was changed."
+        )
+
+
+def check_key(paths: Paths, key: Key | None) -> None:
+    if key is None and encryption.is_protected(paths):
+        raise StoreProtectedError(paths)
+
+
 def _holder_file(paths: Paths) -> Path:
     return paths.lock_file.with_name(paths.lock_file.name + ".holder")
 
@@ -166,13 +182,18 @@ def release_lock(paths: Paths, lock: FileLock) -> None:
 
 
 def restore_backup_locked(
-    paths: Paths, backup: Path, clock: Clock = utc_now, holder: str = WINDOW
+    paths: Paths,
+    backup: Path,
+    clock: Clock = utc_now,
+    holder: str = WINDOW,
+    key: Key | None = None,
 ) -> Path | None:
     """Put `backup` in place of the data file while holding the lock, so no window can open
     the workbook half-way; returns where an unreadable data file was set aside, if one was."""
+    check_key(paths, key)
     lock = acquire_lock(paths, holder)
     try:
-        return backups.restore_backup(paths, backup, clock())
+        return backups.restore_backup(paths, backup, clock(), key)
     finally:
         release_lock(paths, lock)
 
@@ -227,16 +248,24 @@ class WorkbookStore:
 
     @classmethod
     def open(
-        cls, paths: Paths, clock: Clock = utc_now, *, backup: bool = True, holder: str = WINDOW
+        cls,
+        paths: Paths,
+        clock: Clock = utc_now,
+        *,
+        backup: bool = True,
+        holder: str = WINDOW,
+        key: Key | None = None,
     ) -> WorkbookStore:
         """Open with the lock; `holder` says who is asking: a window, or a short command.
-        A file or folder the user made read-only opens read-only, without the lock."""
+        A protected workbook needs its `key` (see encryption.unlock). A file or folder the user
+        made read-only opens read-only, without the lock."""
+        check_key(paths, key)
         reason = read_only_choice(paths)
         if reason is not None:
-            return cls._open_read_only(paths, clock, reason)
+            return cls._open_read_only(paths, clock, reason, key)
         lock = acquire_lock(paths, holder)
         try:
-            store = cls._open_locked(paths, clock, lock, backup)
+            store = cls._open_locked(paths, clock, lock, backup, key)
         except BaseException:
             release_lock(paths, lock)
             raise
@@ -246,22 +275,26 @@ class WorkbookStore:
 
     @classmethod
     def _open_locked(
-        cls, paths: Paths, clock: Clock, lock: FileLock, backup: bool
+        cls, paths: Paths, clock: Clock, lock: FileLock, backup: bool, key: Key | None
     ) -> WorkbookStore:
         backups.remove_leftover_temp_files(paths)
         try:
-            db = TinyDB(paths.data_file, storage=DurableStorage, check=check_workbook)
+            db = TinyDB(paths.data_file, storage=DurableStorage, check=check_workbook, key=key)
         except UnreadableDataError as problem:
             set_aside = backups.set_aside_unreadable(paths, clock())
             raise StoreUnreadableError(
-                problem, set_aside, backups.newest_good_backup(paths)
+                problem, set_aside, backups.newest_good_backup(paths, key)
             ) from None
 
         version = cls._schema_version(db)
         if version > SCHEMA_VERSION:
             db.close()
             db = TinyDB(
-                paths.data_file, storage=DurableStorage, access_mode="r", check=check_workbook
+                paths.data_file,
+                storage=DurableStorage,
+                access_mode="r",
+                check=check_workbook,
+                key=key,
             )
             reason = (
                 f"{paths.data_file} was saved by a newer version of workbook; it is open "
@@ -277,12 +310,18 @@ class WorkbookStore:
         return cls(db, paths, clock, lock, backup=backup)
 
     @classmethod
-    def _open_read_only(cls, paths: Paths, clock: Clock, reason: str) -> WorkbookStore:
+    def _open_read_only(
+        cls, paths: Paths, clock: Clock, reason: str, key: Key | None = None
+    ) -> WorkbookStore:
         """The user made the file or its folder read-only: read it, change nothing, no lock
         (it cannot be made there), no backups, no migration written (done in memory)."""
         try:
             db = TinyDB(
-                paths.data_file, storage=DurableStorage, access_mode="r", check=check_workbook
+                paths.data_file,
+                storage=DurableStorage,
+                access_mode="r",
+                check=check_workbook,
+                key=key,
             )
         except FileNotFoundError:
             raise StoreReadOnlyError(
@@ -543,20 +582,89 @@ class WorkbookStore:
             self._db.storage.write(tables)
             # TinyDB's tables cache ids and query results: start them afresh.
             self._db.close()
-            self._db = TinyDB(self.paths.data_file, storage=DurableStorage, check=check_workbook)
+            self._db = TinyDB(
+                self.paths.data_file, storage=DurableStorage, check=check_workbook, key=self.key
+            )
             self._watch_storage()
             self._index_answers()
 
+    # --- protection with a passphrase (see encryption.py) ---------------------------------
+
+    @property
+    def key(self) -> Key | None:
+        return self._db.storage.key
+
+    @property
+    def protected(self) -> bool:
+        return self.key is not None
+
+    def protect(self, passphrase: str) -> Key:
+        """Encrypt the workbook from now on; returns the key, whose recovery key is shown once.
+
+        The identity file is written first: a crash after it leaves a protected workbook
+        whose plain files are encrypted at the next save, never a key-less encrypted one."""
+        with self._mutex:
+            if self.read_only_reason:
+                raise StoreReadOnlyError(self.read_only_reason)
+            if self.protected:
+                raise StoreError("this workbook is already protected; nothing was changed")
+            key = encryption.new_key()
+            encryption.write_identity(self.paths, key, passphrase, self.clock())
+            storage = self._db.storage
+            storage.key = key
+            try:
+                storage.write(storage.read())
+            except BaseException:
+                # Not protected after all (a full disk): the data file is still the plain one,
+                # and a key whose recovery key was never shown must not stay behind.
+                storage.key = None
+                encryption.remove_identity(self.paths)
+                raise
+            backups.rewrite_copies(
+                self.paths, lambda b: b if encryption.is_encrypted(b) else key.encrypt(b)
+            )
+            return key
+
+    def change_passphrase(self, passphrase: str) -> None:
+        """The same key (and recovery key), sealed with a new passphrase."""
+        with self._mutex:
+            if self.key is None:
+                raise StoreError("this workbook has no passphrase yet; nothing was changed")
+            encryption.write_identity(self.paths, self.key, passphrase, self.clock())
+
+    def unprotect(self) -> None:
+        """Back to plain files: the data, then the backups, and the key file last."""
+        with self._mutex:
+            key = self.key
+            if key is None:
+                raise StoreError("this workbook is not protected; nothing was changed")
+            storage = self._db.storage
+            storage.key = None
+            try:
+                storage.write(storage.read())
+            except BaseException:
+                storage.key = key
+                raise
+            backups.rewrite_copies(
+                self.paths, lambda b: key.decrypt(b) if encryption.is_encrypted(b) else b
+            )
+            encryption.remove_identity(self.paths)
+
 
 @contextmanager
-def read_snapshot(paths: Paths, clock: Clock = utc_now) -> Iterator[WorkbookStore | None]:
+def read_snapshot(
+    paths: Paths, clock: Clock = utc_now, key: Key | None = None
+) -> Iterator[WorkbookStore | None]:
     """The workbook as it is on disk, read-only, without the lock; None when nothing was saved.
 
     Safe while the app has the workbook open: every save replaces the file whole, so a
     reader sees the old file or the new one. An older file is migrated first (with the lock).
     """
+    check_key(paths, key)
     try:
-        db = TinyDB(paths.data_file, storage=DurableStorage, access_mode="r", check=check_workbook)
+        db = TinyDB(
+            paths.data_file, storage=DurableStorage, access_mode="r", check=check_workbook, key=key
+        )
     except FileNotFoundError:
         yield None
         return
@@ -567,7 +675,7 @@ def read_snapshot(paths: Paths, clock: Clock = utc_now) -> Iterator[WorkbookStor
         ) from None
     if WorkbookStore._schema_version(db) < SCHEMA_VERSION:
         db.close()
-        snapshot = WorkbookStore.open(paths, clock, holder=COMMAND)
+        snapshot = WorkbookStore.open(paths, clock, holder=COMMAND, key=key)
     else:
         snapshot = WorkbookStore(db, paths, clock, None, read_only_reason="a read-only snapshot")
     try:

@@ -5,6 +5,9 @@ whole database with msgspec to a temporary file in the same folder, flushes and 
 it, renames it over the old file, and fsyncs the folder: after a crash or a full disk
 the file on disk is the old one or the new one, never a mix of both.
 
+A protected workbook's storage has its `key`: each write is encrypted to it before the
+atomic write, and the read at open decrypts (encryption.py).
+
 Usable anywhere TinyDB takes a storage: `TinyDB(path, storage=DurableStorage)`.
 """
 
@@ -22,6 +25,7 @@ import msgspec
 from tinydb.storages import Storage
 
 from workbook.paths import ensure_private_dir
+from workbook.store.encryption import Key, decrypt_file_payload
 from workbook.store.reading import MAX_DATA_BYTES, decode_tables, gc_paused
 from workbook.store.reading import UnreadableDataError as UnreadableDataError
 from workbook.store.regular_files import read_regular_file
@@ -104,14 +108,31 @@ def encode_database(data: dict[str, Any]) -> bytes:
 Check = Callable[[dict[str, Any], Path], None]
 
 
-def read_database_file(path: Path, check: Check | None = None) -> dict[str, Any]:
-    """The tables of a TinyDB file, checked by `check` too when given; UnreadableDataError."""
-    payload = read_regular_file(path, MAX_DATA_BYTES)
+def read_database_file(
+    path: Path, key: Key | None = None, *, check: Check | None = None
+) -> dict[str, Any]:
+    """The tables of a TinyDB file (decrypted with `key` when the workbook is protected),
+    checked by `check` too when given; UnreadableDataError."""
+    payload = open_payload(read_regular_file(path, MAX_DATA_BYTES), key, path)
     with gc_paused():
         data = decode_tables(payload, path)
         if check is not None:
             check(data, path)
     return data
+
+
+def open_payload(payload: bytes, key: Key | None, path: Path) -> bytes:
+    """The file's plaintext: a protected (age) file is decrypted with `key`."""
+    try:
+        return decrypt_file_payload(payload, key, path)
+    except ValueError as error:
+        raise UnreadableDataError(path, f"the file is damaged ({error})") from None
+
+
+def file_payload(data: dict[str, Any], key: Key | None) -> bytes:
+    """The bytes of the data file: encrypted to the workbook's key when it is protected."""
+    payload = encode_database(data)
+    return payload if key is None else key.encrypt(payload)
 
 
 class DurableStorage(Storage):
@@ -124,6 +145,7 @@ class DurableStorage(Storage):
         encoding: str | None = None,
         access_mode: str = "r+",
         check: Check | None = None,
+        key: Key | None = None,
         **_json_options: Any,
     ) -> None:
         super().__init__()
@@ -135,6 +157,8 @@ class DurableStorage(Storage):
             )
         self.path = Path(path)
         self._check = check
+        # The key of a protected workbook: every save is encrypted to it (see encryption.py).
+        self.key = key
         self.read_only = access_mode in ("r", "rb")
         # Called (from the saving thread) when a save needed the full-disk reserve.
         self.on_reserve_used: Callable[[], None] | None = None
@@ -143,7 +167,7 @@ class DurableStorage(Storage):
         if not self.read_only:
             remove_leftover_temp_files(self.path)
         if self.path.exists():
-            self._data = read_database_file(self.path, self._check)
+            self._data = read_database_file(self.path, self.key, check=self._check)
         elif self.read_only:
             raise FileNotFoundError(f"{self.path}: no such file")
         else:
@@ -166,12 +190,12 @@ class DurableStorage(Storage):
         except BaseException:
             # TinyDB may have edited documents in place before the failed write;
             # go back to exactly what is on disk.
-            self._data = read_database_file(self.path, self._check)
+            self._data = read_database_file(self.path, self.key, check=self._check)
             raise
         self._data = data
 
     def _write_file(self, data: dict[str, Any]) -> None:
-        payload = encode_database(data)
+        payload = file_payload(data, self.key)
         # The data file keeps the permissions the user gave it; exports are private (0600).
         try:
             atomic_write(self.path, payload, keep_mode=True)

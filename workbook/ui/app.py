@@ -7,10 +7,12 @@ inside every widget, text areas and modals included.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -54,10 +56,16 @@ NAMED_COMMANDS = [
     ("Welcome", "The first screen again", "welcome"),
 ]
 TEXTUAL_COMMANDS_KEPT = {"Theme"}
+# Lock when away: minutes without a key or the mouse, a setting; 0 is never.
+LOCK_AFTER_SETTING = "lock_after_minutes"
+DEFAULT_LOCK_AFTER = 10
+LOCK_AFTER_CHOICES = [5, 10, 30, 60, 0]
+# What app.run() returns when the workbook was locked: launch.py then asks to unlock it.
+LOCKED = "locked"
 HIDDEN_MESSAGE = "(the message is not shown, because it may contain words you wrote)"
 
 
-class WorkbookApp(App[None]):
+class WorkbookApp(App[str | None]):
     TITLE = "workbook"
     CSS_PATH = "workbook.tcss"
     BINDINGS = [
@@ -67,6 +75,7 @@ class WorkbookApp(App[None]):
         Binding("f1", "show_screen('help')", "Help", priority=True),
         # Not in the footer (the safety keys fill it); named on home and in help.
         Binding("f3", "show_screen('urge')", "An urge", priority=True, show=False),
+        Binding("f4", "lock", "Lock", priority=True, show=False),
         # Textual's text boxes leave Ctrl+F unbound (a test keeps it so), so it works inside
         # them too; / is for when no text box has the focus, as ? is for help.
         Binding("ctrl+f", "show_screen('search')", "Find", priority=True, show=False),
@@ -97,6 +106,10 @@ class WorkbookApp(App[None]):
         self.content = content
         self.store = store  # read by _saved_theme, during App.__init__
         self.clock = clock
+        # Seconds since anything was pressed: replaced by tests that pretend time passed.
+        self.idle_clock: Callable[[], float] = time.monotonic
+        self.idle_check_seconds = 5.0
+        self._last_input = time.monotonic()
         self._search_index: SearchIndex | None = None
         # Only the real program: tests in the same process keep their own signal handlers.
         self.catch_closing_signals = catch_closing_signals
@@ -175,9 +188,17 @@ class WorkbookApp(App[None]):
 
             signals.install(self)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._last_input = self.idle_clock()
+        self.set_interval(self.idle_check_seconds, self._lock_if_away)
         self.store.warning_listeners.append(self._warn)
         if self.store.read_only:
             self.notify(self.store.read_only_reason or "", title="Read-only", timeout=20)
+        if self.store.key is not None and self.store.key.from_recovery_key:
+            self.notify(
+                "Opened with your recovery key. To choose a new passphrase: Ctrl+P, then "
+                "“Change the passphrase”.",
+                timeout=20,
+            )
         if self.content.problems:
             count = len(self.content.problems)
             skipped = (
@@ -264,6 +285,109 @@ class WorkbookApp(App[None]):
 
             self.push_screen(AnswersScreen(exercise, self.store, self.clock))
 
+    # --- protection: the passphrase, and locking when away --------------------------------
+
+    def action_protect(self, change: bool = False) -> None:
+        from workbook.ui.screens.protect_modal import ProtectModal
+
+        self._close_palette()
+        if self.store.read_only:
+            self.notify(self.store.read_only_reason or "", title="Read-only")
+            return
+        if self.store.protected != change:
+            self.notify(
+                "Your answers are protected already."
+                if self.store.protected
+                else "Your answers are not protected yet.",
+            )
+            return
+        self.push_screen(ProtectModal(self.store, change=change))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(
+            event,
+            (
+                events.Key,
+                events.MouseDown,
+                events.MouseScrollDown,
+                events.MouseScrollUp,
+                events.Paste,
+            ),
+        ):
+            self._last_input = self.idle_clock()
+        await super().on_event(event)
+
+    def lock_after_minutes(self) -> int:
+        minutes = self.store.setting(LOCK_AFTER_SETTING, DEFAULT_LOCK_AFTER)
+        return minutes if isinstance(minutes, int) and minutes >= 0 else DEFAULT_LOCK_AFTER
+
+    def _lock_if_away(self) -> None:
+        minutes = self.lock_after_minutes()
+        if (
+            self.store.protected
+            and minutes
+            and (self.idle_clock() - self._last_input >= minutes * 60)
+        ):
+            self.action_lock()
+
+    def action_lock(self) -> None:
+        """Save everything, then leave the workbook for the unlock screen (launch.py): every
+        word leaves the screen, and the store and its decrypted data are let go."""
+        if not self.store.protected:
+            self.notify(
+                "Locking needs a passphrase: choose “Protect with a passphrase” in the "
+                "command palette (Ctrl+P).",
+                title="Not protected",
+            )
+            return
+        if not self.save_drafts():
+            # Locking would take the unsaved words off the screen for good: keep them.
+            self.left_words_unsaved = False
+            self.notify(
+                "Not locked: what you typed could not be saved yet, and locking would lose it.",
+                title="Not locked",
+                severity="warning",
+            )
+            return
+        self.exit(LOCKED)
+
+    def action_lock_after(self, minutes: int) -> None:
+        self.store.set_setting(LOCK_AFTER_SETTING, minutes)
+        self.notify(
+            f"It locks after {minutes} minutes away."
+            if minutes
+            else "It no longer locks by itself."
+        )
+
+    def _protection_commands(self) -> Iterable[SystemCommand]:
+        if not self.store.protected:
+            yield SystemCommand(
+                "Protect with a passphrase",
+                "Encrypt your answers, backups and exports; asked when the workbook opens",
+                partial(self.action_protect, False),
+            )
+            return
+        yield SystemCommand(
+            "Lock now", "Hide everything until the passphrase is typed (F4)", self.action_lock
+        )
+        yield SystemCommand(
+            "Change the passphrase",
+            "Your recovery key stays the same",
+            partial(self.action_protect, True),
+        )
+        now = self.lock_after_minutes()
+        for minutes in LOCK_AFTER_CHOICES:
+            title = (
+                f"Lock when away: after {minutes} minutes" if minutes else "Lock when away: never"
+            )
+            yield SystemCommand(
+                title,
+                "The current choice"
+                if minutes == now
+                else "Lock by itself when nothing is pressed",
+                partial(self.action_lock_after, minutes),
+            )
+
     # --- leaving --------------------------------------------------------------------------
 
     def _warn(self, words: str) -> None:
@@ -308,6 +432,7 @@ class WorkbookApp(App[None]):
             )
         for title, help_text, name in NAMED_COMMANDS:
             yield SystemCommand(title, help_text, partial(self.action_show_screen, name))
+        yield from self._protection_commands()
         yield SystemCommand(
             "Your country or region",
             "Which crisis lines come first, on screen and in your plan",

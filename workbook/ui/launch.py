@@ -7,13 +7,14 @@ says so in plain words and offers what can be done, instead of a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from workbook.content.loading import load_content
+from workbook.content.loading import Content, load_content
 from workbook.paths import Paths
 from workbook.store.database import (
     Clock,
@@ -23,6 +24,7 @@ from workbook.store.database import (
     restore_backup_locked,
     utc_now,
 )
+from workbook.store.encryption import Key, file_is_encrypted, is_protected
 from workbook.store.storage import UnreadableDataError
 from workbook.ui.widgets.themes import CALM
 
@@ -107,12 +109,15 @@ def ask_in_app(problem: StoreProblem) -> str | None:
 
 
 def open_store(
-    paths: Paths, clock: Clock, ask: Callable[[StoreProblem], str | None] = ask_in_app
+    paths: Paths,
+    clock: Clock,
+    ask: Callable[[StoreProblem], str | None] = ask_in_app,
+    key: Key | None = None,
 ) -> WorkbookStore | None:
     """Open the store, asking the user what to do when it cannot be; None means quit."""
     while True:
         try:
-            return WorkbookStore.open(paths, clock)
+            return WorkbookStore.open(paths, clock, key=key)
         except StoreLockedError:
             if ask(locked_problem(paths)) != RETRY:
                 return None
@@ -121,32 +126,66 @@ def open_store(
                 return None
             assert error.backup is not None
             try:
-                restore_backup_locked(paths, error.backup, clock)
+                restore_backup_locked(paths, error.backup, clock, key=key)
             except (UnreadableDataError, OSError, StoreLockedError) as failure:
                 ask(failed_restore_problem(failure))
                 return None
 
 
-def launch_app(paths: Paths, clock: Clock = utc_now, locale_name: str | None = None) -> int:
-    from workbook.ui.app import WorkbookApp
+LOCKED_NOTE = "It was locked, and everything you wrote was saved first."
+
+
+def unlock_in_app(paths: Paths, content: Content, note: str) -> Key | None:
+    from workbook.ui.unlock_app import UnlockApp
+
+    return UnlockApp(paths, content, note).run()
+
+
+def needs_key(paths: Paths) -> bool:
+    return is_protected(paths) or file_is_encrypted(paths.data_file)
+
+
+def launch_app(
+    paths: Paths,
+    clock: Clock = utc_now,
+    locale_name: str | None = None,
+    ask_unlock: Callable[[Paths, Content, str], Key | None] = unlock_in_app,
+) -> int:
+    """Run the workbook; a protected one opens on the unlock screen, and comes back to it
+    each time it is locked (F4, or away), with the store closed and its data let go."""
+    from workbook.ui.app import LOCKED, WorkbookApp
 
     content = load_content(paths)
-    store = open_store(paths, clock)
-    if store is None:
-        return 1
-    app = WorkbookApp(
-        content=content,
-        store=store,
-        clock=clock,
-        catch_closing_signals=True,
-        locale_name=locale_name,
-    )
-    try:
-        app.run()
-    finally:
-        store.close()
-        say_after_leaving(app, paths)
-    return app.return_code or 0
+    note = ""
+    while True:
+        key = None
+        if needs_key(paths):
+            key = ask_unlock(paths, content, note)
+            if key is None:
+                return 0
+        store = open_store(paths, clock, key=key)
+        if store is None:
+            return 1
+        app = WorkbookApp(
+            content=content,
+            store=store,
+            clock=clock,
+            catch_closing_signals=True,
+            locale_name=locale_name,
+        )
+        try:
+            result = app.run()
+        finally:
+            store.close()
+            say_after_leaving(app, paths)
+        if result != LOCKED:
+            return app.return_code or 0
+        # Let go of everything that held the words, as far as Python allows.
+        if store.key is not None:
+            store.key.forget()
+        del app, store, key
+        gc.collect()
+        note = LOCKED_NOTE
 
 
 def say_after_leaving(app: WorkbookApp, paths: Paths) -> None:

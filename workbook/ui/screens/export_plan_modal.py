@@ -75,6 +75,7 @@ class ExportPlanModal(ModalScreen[ExportChoice | None]):
         path: Path | None = None,
         problem: str = "",
         leaves_out_empty: bool = False,
+        protected: bool = False,
     ) -> None:
         super().__init__(classes="modal")
         self.folder = folder
@@ -85,6 +86,8 @@ class ExportPlanModal(ModalScreen[ExportChoice | None]):
         self.problem = problem
         self.problem_path = str(self.path)  # what the path said when the problem was shown
         self.leaves_out_empty = leaves_out_empty
+        # A protected workbook's plan is still a plain file: say so, once, here.
+        self.protected = protected
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box export-box"):
@@ -101,7 +104,11 @@ class ExportPlanModal(ModalScreen[ExportChoice | None]):
                 yield Button("Cancel", id="cancel")
 
     def _note(self) -> str:
-        private = "Only you will be able to open the file on this computer."
+        private = (
+            "The file is plain: your passphrase does not protect it. Keep it somewhere safe."
+            if self.protected
+            else "Only you will be able to open the file on this computer."
+        )
         if self.leaves_out_empty:
             return f"Without the empty parts, as on screen. {private}"
         return private

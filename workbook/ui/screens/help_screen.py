@@ -25,6 +25,11 @@ KEYS = [
             ("F1", "This help (also ? when you are not typing)."),
             ("Ctrl+F", "Find anything you wrote (also / when you are not typing)."),
             ("Ctrl+P", "Find any command: open an exercise, your answers, the theme."),
+            (
+                "F4",
+                "Lock: hide everything until your passphrase is typed. It locks by itself "
+                "when you are away. First set a passphrase: Ctrl+P, “Protect with a passphrase”.",
+            ),
             ("Tab / Shift+Tab", "Move between the parts of a screen."),
             ("Escape", "Go back."),
             ("← → or Tab", "In a question box: move between its buttons."),

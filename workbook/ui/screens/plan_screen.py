@@ -178,6 +178,7 @@ class PlanScreen(Screen[None]):
             local_date(self.clock()),
             format=last.format if last else self.format,
             path=last.path if last else None,
+            protected=self.store.protected,
             problem=problem,
             leaves_out_empty=self.leaves_out_empty,
         )

@@ -41,6 +41,11 @@ def welcome_text(data_file: Path) -> list[tuple[str, str]]:
             "is kept, so you can look back. Nothing is sent anywhere.",
         ),
         (
+            "welcome-private",
+            "If someone else may open this computer, you can protect your answers with a "
+            "passphrase: Ctrl+P, then “Protect with a passphrase”.",
+        ),
+        (
             "welcome-exit",
             "Ctrl+Q leaves at once, from any screen, without asking. What you typed is "
             "saved first. F2 shows crisis lines, any time.",
