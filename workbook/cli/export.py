@@ -17,8 +17,10 @@ def register(subparsers: argparse._SubParsersAction, parents: list) -> argparse.
         "export", parents=parents, help="write everything as one JSON backup"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    # Its own meaning here (not plain mode's): the export is not encrypted.
     parser.add_argument(
         "--plain",
+        dest="plain_export",
         action="store_true",
         help="when the workbook is protected: write plain JSON that anyone who opens the file "
         "can read (without it, the backup is encrypted like the workbook)",
@@ -30,7 +32,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     from workbook.store.transfer import export_bytes  # not loaded when the workbook opens
 
     key = key_for(args, paths)
-    encrypted = key is not None and not args.plain
+    encrypted = key is not None and not args.plain_export
     if encrypted and (args.output is None or args.output == "-") and sys.stdout.isatty():
         raise UserError(
             "a protected workbook's backup is encrypted, not for the screen: "
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         assert key is not None
         data = key.encrypt(data)
     target = write_output(data, args.output)
-    if key is not None and args.plain:
+    if key is not None and args.plain_export:
         print(
             "This backup is plain, not protected by your passphrase: "
             "anyone who opens it can read every answer.",

@@ -75,16 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
     # --data-dir and --plain are accepted after the command too: `workbook where --data-dir DIR`.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP, default=argparse.SUPPRESS)
-    common.add_argument(
+    add_passphrase_file_option(common)
+    plain_lines = argparse.ArgumentParser(add_help=False)
+    plain_lines.add_argument(
         "--plain",
         action="store_true",
         help="plain lines, for screen readers",
         default=argparse.SUPPRESS,
     )
-    add_passphrase_file_option(common)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
-        command.register(subparsers, [common]).set_defaults(run=command.run)
+        # `export --plain` means an unencrypted backup, so plain mode is not offered there.
+        parents = [common] if command is export_command else [common, plain_lines]
+        command.register(subparsers, parents).set_defaults(run=command.run)
     parser.set_defaults(run=open_command.run)
     return parser
 
