@@ -13,11 +13,14 @@ the start-up of an unprotected workbook does not pay for it.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook.errors import UserError
 from workbook.paths import Paths
+from workbook.store.regular_files import read_regular_file
 
 if TYPE_CHECKING:
     from pyrage import x25519
@@ -37,6 +40,10 @@ class LockedError(UserError):
     """A protected file was met without the key to open it."""
 
 
+# An identity file is a few hundred bytes; anything far larger is not one.
+IDENTITY_FILE_LIMIT = 64 * 1024
+
+
 def is_encrypted(payload: bytes) -> bool:
     return payload.startswith(AGE_MAGIC) or payload.lstrip().startswith(AGE_ARMOR)
 
@@ -47,11 +54,20 @@ def is_protected(paths: Paths) -> bool:
 
 
 def file_is_encrypted(path: Path) -> bool:
+    """Whether a regular file starts as an age file. A FIFO or device is never opened for
+    reading (it could block forever): it is simply not an encrypted workbook."""
     try:
-        with path.open("rb") as handle:
-            return is_encrypted(handle.read(len(AGE_MAGIC)))
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return False
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return False
+        return is_encrypted(os.read(descriptor, len(AGE_MAGIC)))
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
 
 
 class Key:
@@ -166,7 +182,7 @@ def unlock_with_passphrase(paths: Paths, passphrase: str) -> Key:
     from pyrage import x25519
 
     try:
-        sealed = paths.identity_file.read_bytes()
+        sealed = read_regular_file(paths.identity_file, IDENTITY_FILE_LIMIT)
     except FileNotFoundError:
         raise LockedError(
             f"{paths.identity_file}: the key file of this protected workbook is missing; "
