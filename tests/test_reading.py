@@ -112,6 +112,32 @@ def test_anything_that_does_not_fit_is_the_one_unreadable_error(payload: bytes):
         decode(payload)
 
 
+# The quick check compares the file with its re-encoding a document at a time: a copy of a
+# key anywhere (a table, a document, the last one, a field) must still be found.
+DUPLICATED = {
+    "a table twice": good_bytes()[:-1] + b',"drafts":{}}',
+    "a document id twice": good_bytes().replace(b'"urges":{"1":', b'"urges":{"1":{"key":"a"},"1":'),
+    "a field of the last document": good_bytes().replace(
+        b'"text":"half"', b'"text":"a","text":"half"'
+    ),
+    "a field in the meta table": good_bytes().replace(
+        b'{"schema_version":1}', b'{"schema_version":1,"schema_version":1}'
+    ),
+}
+
+
+@pytest.mark.parametrize("payload", DUPLICATED.values(), ids=DUPLICATED.keys())
+def test_a_key_written_twice_is_refused_wherever_it_is(payload: bytes):
+    with pytest.raises(UnreadableDataError, match="appears twice"):
+        decode(payload)
+
+
+def test_a_file_written_by_another_json_writer_still_loads():
+    spaced = json.dumps(good_tables(), indent=2).encode()
+    assert decode(spaced) == good_tables()
+    assert decode(good_bytes() + b"\n") == good_tables()
+
+
 def test_odd_but_valid_old_files_open_keeping_every_record(paths, clock):
     tables = good_tables()
     del tables["_meta"]  # the first files had no meta table

@@ -78,7 +78,7 @@ def _refuse_duplicate_keys(payload: bytes, data: dict[str, Any], path: Path) -> 
     """msgspec keeps the last of two equal keys silently; a copy would be lost at the next save."""
     # The workbook writes exactly what msgspec encodes: such a file has no duplicates if
     # encoding what was read gives the same bytes (the quick way, for every ordinary start).
-    if _encoder.encode(data) == payload:
+    if _encodes_back_to(data, payload):
         return
     try:
         json.loads(payload.decode("utf-8"), object_pairs_hook=_pairs_without_duplicates)
@@ -88,6 +88,31 @@ def _refuse_duplicate_keys(payload: bytes, data: dict[str, Any], path: Path) -> 
         ) from None
     except (ValueError, RecursionError):  # msgspec accepted it: only a limit of json differs
         raise UnreadableDataError(path, "the file is damaged (nested too deeply)") from None
+
+
+def _encodes_back_to(tables: dict[str, Any], payload: bytes) -> bool:
+    """Whether `_encoder.encode(tables) == payload`, compared a document at a time: encoding the
+    whole file at once would hold a second copy of it (a few MiB at every start)."""
+    view = memoryview(payload)
+    at = 0
+    for piece in _encoded_pieces(tables):
+        end = at + len(piece)
+        if view[at:end] != piece:
+            return False
+        at = end
+    return at == len(payload)
+
+
+def _encoded_pieces(tables: dict[str, Any]) -> Iterator[bytes]:
+    """msgspec's encoding of a TinyDB file (tables of documents), in pieces that join to it."""
+    yield b"{"
+    for number, (name, table) in enumerate(tables.items()):
+        yield (b"," if number else b"") + _encoder.encode(name) + b":{"
+        for doc_number, (doc_id, doc) in enumerate(table.items()):
+            comma = b"," if doc_number else b""
+            yield comma + _encoder.encode(doc_id) + b":" + _encoder.encode(doc)
+        yield b"}"
+    yield b"}"
 
 
 class _DuplicateKey(Exception):

@@ -116,6 +116,7 @@ def read_database_file(
     payload = open_payload(read_regular_file(path, MAX_DATA_BYTES), key, path)
     with gc_paused():
         data = decode_tables(payload, path)
+        del payload  # a few MiB less at the peak of every start, while the check runs
         if check is not None:
             check(data, path)
     return data
