@@ -80,5 +80,15 @@ def table(rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
+def markdown_table(rows: Sequence[Row]) -> str:
+    """The same table in Markdown, for the README: its figures come from one run, as printed."""
+    lines = ["| Measure | Figure | Target | Result | Notes |", "|---|---|---|---|---|"]
+    for row in rows:
+        cells = [row.label.strip(), figure_text(row.value, row.unit), target_text(row)]
+        cells += [row.status, note_text(row)]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines)
+
+
 def as_json(machine: dict[str, Any], rows: Sequence[Row]) -> str:
     return json.dumps({"machine": machine, "rows": [asdict(row) for row in rows]}, indent=2)

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py            # the full run, a few minutes
     .venv/bin/python benchmarks/run.py --quick    # fewer repeats, well under 2 minutes (CI)
     .venv/bin/python benchmarks/run.py --json     # machine-readable, on stdout
+    .venv/bin/python benchmarks/run.py --markdown # the table for the README
 
 Stores of 0, 1,000, 10,000 and 50,000 revisions are built in a temporary folder, never the
 real data folder, through the workbook's own store: the 1,000 one `save_answer` at a time, the
@@ -33,7 +34,7 @@ import measures
 import protection
 import search_bench
 import tracker_screen
-from report import ERROR, Row, as_json, table
+from report import ERROR, Row, as_json, markdown_table, table
 from workload import check_same_file, fill_by_replacing, fill_by_saving, make_saves
 
 from workbook.content.loading import Content, load_content
@@ -315,6 +316,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="fewer repeats: a smoke run for CI")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
+        "--markdown", action="store_true", help="print the table in Markdown (for the README)"
+    )
+    parser.add_argument(
         "--only",
         metavar="SECTIONS",
         help=f"comma-separated, of: {', '.join(NEEDS)} (default: all)",
@@ -344,17 +348,22 @@ def main(argv: list[str] | None = None) -> int:
         stores = build_stores(root, content, sizes)
         rows = run_sections(args.sections, stores, content, repeats, root)
         facts = machine(root, args.quick)
+    summary = (
+        f"nproc {facts['nproc']}, {facts['cpu']}, Python {facts['python']}, "
+        f"Textual {facts['textual']}, stores on {facts['filesystem']}, "
+        f"{facts['mode']} run, {facts['commit']}"
+    )
     if args.json:
         print(as_json(facts, rows))
+    elif args.markdown:
+        print(markdown_table(rows))
+        print()
+        print(summary)
     else:
         print()
         print(table(rows))
         print()
-        print(
-            f"nproc {facts['nproc']}, {facts['cpu']}, Python {facts['python']}, "
-            f"Textual {facts['textual']}, stores on {facts['filesystem']}, "
-            f"{facts['mode']} run, {facts['commit']}"
-        )
+        print(summary)
     return 1 if any(row.status == ERROR for row in rows) else 0
 
 
