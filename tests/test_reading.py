@@ -303,3 +303,27 @@ def test_validate_refuses_a_lone_surrogate_in_an_exercise_file(tmp_path, capsys)
         assert main(["validate", str(target)]) == 1
         err = capsys.readouterr().err
         assert "mine.json" in err and "not valid JSON" in err, err
+
+
+def test_a_data_file_too_large_to_read_is_left_whole_and_a_backup_offered(paths, clock, capsys):
+    from workbook.store.reading import MAX_DATA_BYTES
+    from workbook.ui.launch import unreadable_problem
+
+    paths.data_dir.mkdir()
+    older = _backup(paths, "20260301-000000-000000-00", good_bytes())
+    with paths.data_file.open("wb") as huge:  # sparse: no disk is used for it
+        huge.truncate(MAX_DATA_BYTES + 1)
+    with pytest.raises(StoreUnreadableError) as raised:
+        WorkbookStore.open(paths, clock)
+    assert raised.value.backup == older
+    assert raised.value.set_aside == paths.data_file  # too large to copy: left where it is
+    assert paths.data_file.stat().st_size == MAX_DATA_BYTES + 1
+    assert "too large to copy" in unreadable_problem(raised.value).explanation
+
+    argv = ["--data-dir", str(paths.data_dir)]
+    assert main([*argv, "checkin", "--craving", "1", "--mood", "low", "--no-contact"]) == 1
+    assert "workbook restore" in capsys.readouterr().err
+    assert main([*argv, "restore"]) == 0
+    assert decode(paths.data_file.read_bytes()) == good_tables()
+    (aside,) = paths.data_dir.glob("workbook.json.unreadable-*")
+    assert aside.stat().st_size == MAX_DATA_BYTES + 1  # moved aside whole

@@ -27,6 +27,7 @@ from workbook.store import backups, encryption
 from workbook.store.encryption import Key
 from workbook.store.migrations import MIGRATIONS
 from workbook.store.reading import check_workbook
+from workbook.store.regular_files import FileTooLargeError
 from workbook.store.reserve import ensure_reserve
 from workbook.store.schema import Stamp, storable_problem
 from workbook.store.storage import DurableStorage, UnreadableDataError
@@ -88,9 +89,13 @@ class StoreUnreadableError(StoreError):
             if backup
             else "no backup was found"
         )
+        kept = (
+            "it was left as it is (too large to copy)"
+            if set_aside == problem.path
+            else f"a copy was kept at {set_aside}"
+        )
         super().__init__(
-            f"{problem.path}: {problem.problem}. Nothing was overwritten; a copy was kept "
-            f"at {set_aside}, and {advice}."
+            f"{problem.path}: {problem.problem}. Nothing was overwritten; {kept}, and {advice}."
         )
         self.path = problem.path
         self.set_aside = set_aside
@@ -284,6 +289,12 @@ class WorkbookStore:
             set_aside = backups.set_aside_unreadable(paths, clock())
             raise StoreUnreadableError(
                 problem, set_aside, backups.newest_good_backup(paths, key)
+            ) from None
+        except FileTooLargeError as too_large:
+            # Too large to copy: left where it is, whole; bringing back a backup moves it aside.
+            problem = UnreadableDataError(paths.data_file, too_large.strerror)
+            raise StoreUnreadableError(
+                problem, paths.data_file, backups.newest_good_backup(paths, key)
             ) from None
 
         version = cls._schema_version(db)

@@ -59,10 +59,13 @@ class StoreProblemApp(App[str | None]):
 def unreadable_problem(error: StoreUnreadableError) -> StoreProblem:
     from workbook.ui.screens.store_problem_screen import StoreProblem
 
+    kept = (
+        "It was left as it is: it is too large to copy."
+        if error.set_aside == error.path
+        else f"A copy of the file as it is was kept at {error.set_aside}."
+    )
     explanation = (
-        f"Your workbook file could not be read: {error.path}\n\n"
-        "Nothing was overwritten. A copy of the file as it is was kept at "
-        f"{error.set_aside}."
+        f"Your workbook file could not be read: {error.path}\n\nNothing was overwritten. {kept}"
     )
     actions = []
     if error.backup is not None:
