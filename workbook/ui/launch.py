@@ -71,8 +71,8 @@ def unreadable_problem(error: StoreUnreadableError) -> StoreProblem:
     if error.backup is not None:
         explanation += (
             f"\n\nThe newest good backup is {error.backup}. You can bring it back and carry "
-            "on; anything written after that backup would be missing from it, but the "
-            "unreadable file stays where it is."
+            "on; anything written after that backup would be missing from it, and the "
+            "unreadable file is kept beside it."
         )
         actions.append((RESTORE, "Bring back the backup"))
     else:
