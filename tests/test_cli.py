@@ -8,25 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_in_process import one_line, run
 
-from workbook.cli.main import main
 from workbook.paths import bundled_exercises_dir
 from workbook.store.database import WorkbookStore
 
 BAD = Path(__file__).parent / "data" / "bad"
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    return lines[0]
 
 
 def test_version_and_help(capsys):

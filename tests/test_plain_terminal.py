@@ -9,7 +9,7 @@ import re
 import sys
 
 import pytest
-from terminal import CTRL_C, CTRL_D, Terminal
+from terminal import Terminal
 
 from workbook.paths import Paths
 from workbook.store.database import WorkbookStore
@@ -132,9 +132,9 @@ def test_ctrl_d_in_a_long_answer_keeps_the_lines_and_the_unfinished_one(terminal
     term.type("The first line.")
     term.expect("The first line.")  # the terminal's echo
     term.expect(">")  # asked for the next line: the first one is saved
-    term.press(b"half a line")
-    term.press(CTRL_D)  # sends the unfinished line
-    term.press(CTRL_D)  # and then the end of the input
+    term.type("half a line", enter=False)
+    term.press("ctrl+d")  # sends the unfinished line
+    term.press("ctrl+d")  # and then the end of the input
     term.expect("The input ended before question 2 of 9 was answered. What you typed is saved")
     assert term.wait() == 1
     assert answers(paths)["story"] == "The first line.\nhalf a line"
@@ -147,9 +147,9 @@ def test_ctrl_c_keeps_what_was_typed_even_the_unfinished_line(terminals, env, pa
     term.type("My sleep")
     term.expect("My sleep")
     term.expect(">")
-    term.press(b"My friends, half typed")
+    term.type("My friends, half typed", enter=False)
     term.expect("My friends, half typed")  # echoed: it is in the terminal's line
-    term.press(CTRL_C)
+    term.press("ctrl+c")
     term.expect("Stopped. What you typed is saved.")
     assert term.wait() == 130
     assert answers(paths)["reasons"] == ["My sleep", "My friends, half typed"]
@@ -163,7 +163,7 @@ def test_a_closed_window_keeps_what_was_typed_and_frees_the_workbook(terminals, 
     term.expect("Typed just before the window closed.")
     term.expect(">")
     term.close_window()
-    assert term.wait_closed() in (129, -1, 1)  # SIGHUP is turned into a clean stop
+    assert term.wait() in (129, -1, 1)  # SIGHUP is turned into a clean stop
     assert answers(paths)["story"] == "Typed just before the window closed."  # and unlocked
     with WorkbookStore.open(paths, backup=False) as store:
         assert store.setting(RESUME_SETTING)["prompts"]["mini"] == "story"

@@ -14,27 +14,14 @@ import sys
 import time
 from pathlib import Path
 
+from cli_in_process import one_line, run
 from protection_data import PASSPHRASE, SECRET_ANSWER, files_containing
 
-from workbook.cli.main import main
 from workbook.store.database import WorkbookStore
 from workbook.store.encryption import AGE_MAGIC, RECOVERY_KEY_PREFIX
 from workbook.store.storage import read_database_file
 
 ANSWER = SECRET_ANSWER + ", again"
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    return lines[0]
 
 
 def secret_file(tmp_path: Path, text: str, name: str = "secret.txt") -> str:

@@ -7,26 +7,13 @@ import datetime as dt
 import json
 
 import pytest
+from cli_in_process import one_line, run
 
-from workbook.cli.main import main
 from workbook.paths import Paths
 from workbook.store.database import WorkbookStore
 from workbook.tracker.journal import CheckIn, save_checkin
 
 TODAY = dt.date(2026, 3, 14)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    return lines[0]
 
 
 @pytest.fixture

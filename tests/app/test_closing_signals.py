@@ -10,7 +10,7 @@ import signal
 import time
 
 import pytest
-from real_terminal import Terminal, program_env
+from terminal import Terminal, program_env
 
 from workbook.paths import Paths
 from workbook.store.database import WorkbookStore
@@ -34,7 +34,7 @@ def type_an_answer(tmp_path, paths: Paths) -> Terminal:
     terminal.press("ctrl+n")  # its first question
     terminal.wait_for("Question 1 of")
     time.sleep(0.3)
-    terminal.type(WORDS)
+    terminal.type(WORDS, enter=False)
     time.sleep(0.05)  # well inside the autosave's second
     return terminal
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from full_disk import fill
-from real_terminal import Terminal, program_env
+from terminal import Terminal, program_env
 
 from workbook.paths import Paths
 from workbook.store.database import WorkbookStore
@@ -46,7 +46,7 @@ def test_quick_exit_on_a_full_disk_keeps_the_words(tmp_path, full_disk_dir):
     terminal = open_first_question(tmp_path, paths)
     try:
         filler = fill(full_disk_dir)
-        terminal.type(WORDS)
+        terminal.type(WORDS, enter=False)
         time.sleep(0.05)
         terminal.press("ctrl+q")
         status = terminal.wait()
@@ -66,7 +66,7 @@ def test_when_even_the_reserve_is_gone_the_last_line_says_what_was_lost(tmp_path
     try:
         reserve_path(paths.data_file).unlink()
         filler = fill(full_disk_dir)
-        terminal.type(WORDS)
+        terminal.type(WORDS, enter=False)
         time.sleep(0.05)
         terminal.press("ctrl+q")
         status = terminal.wait()

@@ -10,37 +10,27 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input
 
 from workbook.content.models import ListPrompt
-from workbook.ui.widgets.answer_field import AnswerField
+from workbook.ui.widgets.repeatable_field import (
+    RepeatableEntry,
+    RepeatableField,
+    small_button,
+    with_article,
+)
 
 
-def with_article(noun: str) -> str:
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
-
-
-def _small_button(label: str, classes: str, tooltip: str) -> Button:
-    button = Button(label, classes=classes, compact=True, tooltip=tooltip)
-    button.can_focus = False  # the keys do the same; tabbing stays on the words
-    return button
-
-
-class ListEntry(Horizontal):
+class ListEntry(RepeatableEntry):
     """One entry's words, with buttons to move it or take it away."""
 
     def __init__(self, text: str) -> None:
         super().__init__(classes="list-entry")
         self.text = text
 
-    def compose(self) -> ComposeResult:
-        yield Static("•", classes="entry-bullet")
+    def compose_boxes(self) -> ComposeResult:
         yield Input(self.text, select_on_focus=False, compact=True, classes="entry-text")
-        yield _small_button("↑", "entry-up", "Move up (Ctrl+Up)")
-        yield _small_button("↓", "entry-down", "Move down (Ctrl+Down)")
-        yield _small_button("✕", "entry-remove", "Remove")
 
     @property
     def words(self) -> str:
@@ -72,14 +62,9 @@ class AddBox(Input):
         field.announce()  # the same answer as before: the words only moved up a line
 
 
-class ListField(AnswerField):
+class ListField(RepeatableField):
     prompt: ListPrompt
     how_to = "Enter adds what you typed. Ctrl+↑ ↓ moves an entry; empty one to remove it."
-
-    BINDINGS = [
-        Binding("ctrl+up,alt+up", "move(-1)", "Move up", show=False),
-        Binding("ctrl+down,alt+down", "move(1)", "Move down", show=False),
-    ]
 
     def take(self, value: Any, draft: str | None = None) -> None:
         super().take(value, draft)
@@ -98,14 +83,10 @@ class ListField(AnswerField):
                 select_on_focus=False,
                 id="new-entry",
             )
-            yield _small_button("Add", "entry-add", "Add (Enter)")
+            yield small_button("Add", "entry-add", "Add (Enter)")
 
     def focus_answer(self) -> None:
         self.query_one("#new-entry", Input).focus()
-
-    @property
-    def entries(self) -> list[ListEntry]:
-        return list(self.query_one("#entries").query_children(ListEntry))
 
     @property
     def value(self) -> list[str]:
@@ -117,35 +98,8 @@ class ListField(AnswerField):
     def add_entry(self, text: str) -> None:
         self.query_one("#entries").mount(ListEntry(text.strip()))
 
-    def remove_entry(self, entry: ListEntry) -> None:
-        entry.remove()
-        self.call_after_refresh(self.announce)
-
-    def action_move(self, delta: int) -> None:
-        focused = self.screen.focused
-        entry = focused.parent if focused is not None else None
-        if not isinstance(entry, ListEntry):
-            return
-        self.move_entry(entry, delta)
-        focused.focus()
-
-    def move_entry(self, entry: ListEntry, delta: int) -> None:
-        entries = self.entries
-        index = entries.index(entry)
-        target = index + delta
-        if not 0 <= target < len(entries):
-            return
-        holder = self.query_one("#entries")
-        if delta < 0:
-            holder.move_child(entry, before=entries[target])
-        else:
-            holder.move_child(entry, after=entries[target])
-        self.announce()
-
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.announce()
+    def add_typed(self) -> None:
+        self.query_one("#new-entry", AddBox).move_up()
 
     @on(Input.Submitted, ".entry-text")
     def _entry_done(self, event: Input.Submitted) -> None:
@@ -157,18 +111,3 @@ class ListField(AnswerField):
         entry = event.input.parent
         if isinstance(entry, ListEntry) and not entry.words:
             self.remove_entry(entry)
-
-    @on(Button.Pressed, ".entry-add")
-    def _add_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.query_one("#new-entry", AddBox).move_up()
-
-    @on(Button.Pressed, ".entry-up, .entry-down, .entry-remove")
-    def _entry_button(self, event: Button.Pressed) -> None:
-        event.stop()
-        entry = event.button.parent
-        assert isinstance(entry, ListEntry)
-        if event.button.has_class("entry-remove"):
-            self.remove_entry(entry)
-        else:
-            self.move_entry(entry, -1 if event.button.has_class("entry-up") else 1)

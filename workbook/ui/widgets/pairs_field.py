@@ -12,16 +12,19 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from workbook.content.models import PairsPrompt, as_pairs
-from workbook.ui.widgets.answer_field import AnswerField
-from workbook.ui.widgets.list_field import _small_button, with_article
+from workbook.ui.widgets.repeatable_field import (
+    RepeatableEntry,
+    RepeatableField,
+    small_button,
+    with_article,
+)
 
 
-class PairEntry(Horizontal):
+class PairEntry(RepeatableEntry):
     """One pair's two boxes, with buttons to move it or take it away."""
 
     def __init__(self, first: str, second: str, columns: list[str]) -> None:
@@ -29,8 +32,7 @@ class PairEntry(Horizontal):
         self.first, self.second = first, second
         self.columns = columns
 
-    def compose(self) -> ComposeResult:
-        yield Static("•", classes="entry-bullet")
+    def compose_boxes(self) -> ComposeResult:
         yield Input(
             self.first, select_on_focus=False, compact=True, classes="entry-text pair-first"
         )
@@ -38,9 +40,6 @@ class PairEntry(Horizontal):
         yield Input(
             self.second, select_on_focus=False, compact=True, classes="entry-text pair-second"
         )
-        yield _small_button("↑", "entry-up", "Move up (Ctrl+Up)")
-        yield _small_button("↓", "entry-down", "Move down (Ctrl+Down)")
-        yield _small_button("✕", "entry-remove", "Remove")
 
     @property
     def words(self) -> tuple[str, str]:
@@ -77,14 +76,9 @@ class PairBox(Input):
         super()._on_focus(event)
 
 
-class PairsField(AnswerField):
+class PairsField(RepeatableField):
     prompt: PairsPrompt
     how_to = "Enter moves on, then adds the pair. Ctrl+↑ ↓ moves a pair; empty one to remove it."
-
-    BINDINGS = [
-        Binding("ctrl+up,alt+up", "move(-1)", "Move up", show=False),
-        Binding("ctrl+down,alt+down", "move(1)", "Move down", show=False),
-    ]
 
     # The box below the list the cursor is on its way to (see PairBox._on_key).
     heading_to: PairBox | None = None
@@ -113,14 +107,10 @@ class PairsField(AnswerField):
                 select_on_focus=False,
                 id="new-second",
             )
-            yield _small_button("Add", "entry-add", "Add (Enter)")
+            yield small_button("Add", "entry-add", "Add (Enter)")
 
     def focus_answer(self) -> None:
         self.query_one("#new-first", Input).focus()
-
-    @property
-    def entries(self) -> list[PairEntry]:
-        return list(self.query_one("#entries").query_children(PairEntry))
 
     def _new_words(self) -> tuple[str, str]:
         return (
@@ -144,7 +134,7 @@ class PairsField(AnswerField):
         if box.id == "new-first" and not second:
             self._go_to(self.query_one("#new-second", PairBox))
             return True
-        self.add_new_pair()
+        self.add_typed()
         return True
 
     def _go_to(self, box: PairBox) -> None:
@@ -153,7 +143,7 @@ class PairsField(AnswerField):
         self.heading_to = box
         box.focus()
 
-    def add_new_pair(self) -> None:
+    def add_typed(self) -> None:
         first, second = self._new_words()
         if not (first or second):
             return
@@ -164,35 +154,6 @@ class PairsField(AnswerField):
                 box.value = ""
         self._go_to(self.query_one("#new-first", PairBox))
         self.announce()  # the same answer as before: the words only moved up a line
-
-    def remove_entry(self, entry: PairEntry) -> None:
-        entry.remove()
-        self.call_after_refresh(self.announce)
-
-    def action_move(self, delta: int) -> None:
-        focused = self.screen.focused
-        entry = focused.parent if focused is not None else None
-        if not isinstance(entry, PairEntry):
-            return
-        self.move_entry(entry, delta)
-        focused.focus()
-
-    def move_entry(self, entry: PairEntry, delta: int) -> None:
-        entries = self.entries
-        target = entries.index(entry) + delta
-        if not 0 <= target < len(entries):
-            return
-        holder = self.query_one("#entries")
-        if delta < 0:
-            holder.move_child(entry, before=entries[target])
-        else:
-            holder.move_child(entry, after=entries[target])
-        self.announce()
-
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.announce()
 
     @on(Input.Submitted, ".pair-first")
     def _first_done(self, event: Input.Submitted) -> None:
@@ -221,18 +182,3 @@ class PairsField(AnswerField):
             and (focused is None or focused.parent is not entry)
         ):
             self.remove_entry(entry)
-
-    @on(Button.Pressed, ".entry-add")
-    def _add_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.add_new_pair()
-
-    @on(Button.Pressed, ".entry-up, .entry-down, .entry-remove")
-    def _entry_button(self, event: Button.Pressed) -> None:
-        event.stop()
-        entry = event.button.parent
-        assert isinstance(entry, PairEntry)
-        if event.button.has_class("entry-remove"):
-            self.remove_entry(entry)
-        else:
-            self.move_entry(entry, -1 if event.button.has_class("entry-up") else 1)
