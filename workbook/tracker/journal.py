@@ -15,6 +15,9 @@ arithmetic of days), trends (craving and mood over weeks), progress (what the pl
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+from collections.abc import Iterator
+from operator import attrgetter
 from typing import Any
 
 import msgspec
@@ -31,6 +34,7 @@ from workbook.tracker.records import (
     TrackerInputError,
     Urge,
     check_not_future,
+    contact_value,
     parse_day,
 )
 from workbook.tracker.records import (
@@ -259,12 +263,31 @@ def withdraw_slip(store: WorkbookStore, day: dt.date) -> Slip | None:
 def slip_days(store: WorkbookStore) -> list[dt.date]:
     """Days a stretch ended: a slip recorded, or a check-in with contact outside the plan.
     The app, `workbook checkin`, the tracker and the plan's progress all count these."""
-    days = {s.day for s in slips(store)} | {c.day for c in checkins(store) if c.is_slip}
+    days = {s.day for s in slips(store)}
+    # Only a check-in with contact outside the plan is built: ten years of daily check-ins
+    # are 3,650, and the home screen counts the days each time it comes back.
+    for record in store.records(CHECKINS_TABLE):
+        if contact_value(record.get("contact")) == CONTACT_OUTSIDE:
+            checkin = CheckIn.from_record(record)
+            if checkin is not None:
+                days.add(checkin.day)
     return sorted(days)
+
+
+def slip_days_of(found_slips: list[Slip], found_checkins: list[CheckIn]) -> list[dt.date]:
+    """`slip_days` of entries already read."""
+    return sorted({s.day for s in found_slips} | {c.day for c in found_checkins if c.is_slip})
 
 
 def streak_for(store: WorkbookStore, today: dt.date) -> Streak:
     return streak(start_date(store), slip_days(store), today)
+
+
+def streak_of(
+    store: WorkbookStore, found_slips: list[Slip], found_checkins: list[CheckIn], today: dt.date
+) -> Streak:
+    """`streak_for` with the slips and check-ins already read (a screen that shows them)."""
+    return streak(start_date(store), slip_days_of(found_slips, found_checkins), today)
 
 
 class HistoryEntry(msgspec.Struct, frozen=True):
@@ -287,19 +310,47 @@ def history_of(
     tz: dt.tzinfo | None = None,
 ) -> list[HistoryEntry]:
     """`history` of entries already read (a screen reads each table once for all it shows)."""
-    entries = [HistoryEntry("checkin", c.day, c) for c in found_checkins]
-    entries += [HistoryEntry("slip", s.day, s) for s in found_slips]
-    for urge in found_urges:
-        local = urge.at.astimezone(tz)
-        entries.append(HistoryEntry("urge", local.date(), urge, local))
-    # A day's summary (its check-in, a slip) goes above that day's urges.
-    end_of_day = dt.time.max
+    return list(newest_first(found_checkins, found_slips, found_urges, tz))
 
-    def newest_first(entry: HistoryEntry) -> tuple[dt.date, dt.time, int]:
-        moment = entry.at.time() if entry.at else end_of_day
-        return (entry.day, moment, {"urge": 0, "slip": 1, "checkin": 2}[entry.kind])
 
-    return sorted(entries, key=newest_first, reverse=True)
+# Within a day: a day's summary (its check-in, a slip) goes above that day's urges.
+_KIND_ORDER = {"urge": 0, "slip": 1, "checkin": 2}
+
+
+def _history_order(entry: HistoryEntry) -> tuple[dt.date, dt.time, int]:
+    moment = entry.at.time() if entry.at else dt.time.max
+    return (entry.day, moment, _KIND_ORDER[entry.kind])
+
+
+def newest_first(
+    found_checkins: list[CheckIn],
+    found_slips: list[Slip],
+    found_urges: list[Urge],
+    tz: dt.tzinfo | None = None,
+) -> Iterator[HistoryEntry]:
+    """The entries of `history_of` one at a time, each built only when it is reached: a
+    screen lists a page of ten years of entries, and needs only the page built."""
+
+    def local(urge: Urge) -> dt.datetime:
+        return urge.at.astimezone(tz)
+
+    def urge_entry(urge: Urge) -> HistoryEntry:
+        moment = local(urge)
+        return HistoryEntry("urge", moment.date(), urge, moment)
+
+    # Each kind newest first (a sort keeps equal ones in their order, as one sort of all
+    # did), then merged: a check-in and a slip never tie with each other or with an urge.
+    by_day = attrgetter("day")
+    newest_checkins = sorted(found_checkins, key=by_day, reverse=True)
+    newest_slips = sorted(found_slips, key=by_day, reverse=True)
+    newest_urges = sorted(found_urges, key=lambda u: local(u).replace(tzinfo=None), reverse=True)
+    return heapq.merge(
+        (HistoryEntry("checkin", c.day, c) for c in newest_checkins),
+        (HistoryEntry("slip", s.day, s) for s in newest_slips),
+        map(urge_entry, newest_urges),
+        key=_history_order,
+        reverse=True,
+    )
 
 
 def trends_for(store: WorkbookStore, today: dt.date, window: int = 30) -> Trends:
