@@ -63,6 +63,7 @@ PLAN_EXERCISE = "abstinence-plan"
 TRUTHS_EXERCISE = "truth-realizations"
 TRUTHS_SECTION = "truths"
 START_SETTING = "no_contact_start"
+_by_day = attrgetter("day")
 
 
 # --- days --------------------------------------------------------------------------------
@@ -179,8 +180,7 @@ def urge_kit(store: WorkbookStore, catalog: Catalog | None) -> UrgeKit:
 
 def checkins(store: WorkbookStore) -> list[CheckIn]:
     """Every check-in, oldest day first."""
-    found = (CheckIn.from_record(r) for r in store.records(CHECKINS_TABLE))
-    return sorted((c for c in found if c is not None), key=lambda c: c.day)
+    return sorted(store.records_as(CHECKINS_TABLE, CheckIn.from_record), key=_by_day)
 
 
 def checkin_for(store: WorkbookStore, day: dt.date) -> CheckIn | None:
@@ -200,8 +200,7 @@ def save_checkin(store: WorkbookStore, checkin: CheckIn, today: dt.date) -> Chec
 
 def urges(store: WorkbookStore) -> list[Urge]:
     """Every urge logged, oldest first."""
-    found = (Urge.from_record(r) for r in store.records(URGES_TABLE))
-    return sorted((u for u in found if u is not None), key=lambda u: u.at)
+    return sorted(store.records_as(URGES_TABLE, Urge.from_record), key=attrgetter("at"))
 
 
 def log_urge(
@@ -233,9 +232,8 @@ def update_urge(store: WorkbookStore, urge: Urge) -> Urge:
 
 
 def slips(store: WorkbookStore, *, include_withdrawn: bool = False) -> list[Slip]:
-    found = (Slip.from_record(r) for r in store.records(SLIPS_TABLE))
-    kept = (s for s in found if s is not None and (include_withdrawn or not s.withdrawn))
-    return sorted(kept, key=lambda s: s.day)
+    found = store.records_as(SLIPS_TABLE, Slip.from_record)
+    return sorted((s for s in found if include_withdrawn or not s.withdrawn), key=_by_day)
 
 
 def record_slip(store: WorkbookStore, day: dt.date, note: str, today: dt.date) -> Slip:
@@ -263,14 +261,16 @@ def withdraw_slip(store: WorkbookStore, day: dt.date) -> Slip | None:
 def slip_days(store: WorkbookStore) -> list[dt.date]:
     """Days a stretch ended: a slip recorded, or a check-in with contact outside the plan.
     The app, `workbook checkin`, the tracker and the plan's progress all count these."""
-    days = {s.day for s in slips(store)}
-    # Only a check-in with contact outside the plan is built: ten years of daily check-ins
-    # are 3,650, and the home screen counts the days each time it comes back.
-    for record in store.records(CHECKINS_TABLE):
-        if contact_value(record.get("contact")) == CONTACT_OUTSIDE:
-            checkin = CheckIn.from_record(record)
-            if checkin is not None:
-                days.add(checkin.day)
+
+    def slipped(record: dict[str, Any]) -> dt.date | None:
+        # Only a check-in with contact outside the plan is built: ten years of daily
+        # check-ins are 3,650, and the home screen counts the days each time it comes back.
+        if contact_value(record.get("contact")) != CONTACT_OUTSIDE:
+            return None
+        checkin = CheckIn.from_record(record)
+        return None if checkin is None else checkin.day
+
+    days = {s.day for s in slips(store)} | set(store.records_as(CHECKINS_TABLE, slipped))
     return sorted(days)
 
 
@@ -290,7 +290,7 @@ def streak_of(
     return streak(start_date(store), slip_days_of(found_slips, found_checkins), today)
 
 
-class HistoryEntry(msgspec.Struct, frozen=True):
+class HistoryEntry(msgspec.Struct, frozen=True, gc=False):
     kind: str  # "checkin", "urge" or "slip"
     day: dt.date
     entry: CheckIn | Urge | Slip
@@ -340,9 +340,8 @@ def newest_first(
 
     # Each kind newest first (a sort keeps equal ones in their order, as one sort of all
     # did), then merged: a check-in and a slip never tie with each other or with an urge.
-    by_day = attrgetter("day")
-    newest_checkins = sorted(found_checkins, key=by_day, reverse=True)
-    newest_slips = sorted(found_slips, key=by_day, reverse=True)
+    newest_checkins = sorted(found_checkins, key=_by_day, reverse=True)
+    newest_slips = sorted(found_slips, key=_by_day, reverse=True)
     newest_urges = sorted(found_urges, key=lambda u: local(u).replace(tzinfo=None), reverse=True)
     return heapq.merge(
         (HistoryEntry("checkin", c.day, c) for c in newest_checkins),
