@@ -103,6 +103,14 @@ def test_records_upsert_by_key(store, clock):
     ]
 
 
+def test_records_as_converts_each_record_in_key_order_leaving_out_none(store):
+    for key, craving in (("2026-03-14", 4), ("2026-03-12", None), ("2026-03-13", 6)):
+        store.put_record("checkins", key, {"craving": craving})
+    found = store.records_as("checkins", lambda r: r["craving"] and (r["key"], r["craving"]))
+    assert found == [("2026-03-13", 6), ("2026-03-14", 4)]
+    assert store.records_as("no such table", dict) == []
+
+
 # --- one process at a time ----------------------------------------------------------------
 
 HOLDER = """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import islice
 from pathlib import Path
 
 import msgspec
@@ -22,6 +23,7 @@ from workbook.tracker.journal import (
     known_triggers,
     local_today,
     log_urge,
+    newest_first,
     progress_facts,
     record_slip,
     save_checkin,
@@ -29,6 +31,7 @@ from workbook.tracker.journal import (
     slips,
     start_date,
     streak_for,
+    streak_of,
     update_urge,
     urge_counts,
     urge_kit,
@@ -346,6 +349,43 @@ def test_history_merges_everything_newest_first(store, clock):
         ("checkin", D(2026, 3, 12)),
     ]
     assert [entries[1].entry, entries[2].entry] == [noon, morning]
+
+
+def test_history_one_entry_at_a_time_is_the_whole_history_in_order(store, clock):
+    """`newest_first` builds only what is taken (a screen's page), in `history`'s order."""
+    for n in range(40):
+        day = TODAY - dt.timedelta(days=n)
+        if n % 7 == 3:
+            record_slip(store, day, "", TODAY)
+        if n % 2 == 0:
+            save_checkin(store, CheckIn(day, craving=n % 11), TODAY)
+    for n in range(30):
+        log_urge(store, n % 11)  # several on one local day, and some on the day before
+        clock.advance(hours=5)
+    found = (checkins(store), slips(store), urges(store))
+    for tz in (UTC, UTC_MINUS_5):
+        whole = history(store, tz)
+        assert len(whole) == sum(len(kind) for kind in found) == 56
+        assert list(islice(newest_first(*found, tz), 25)) == whole[:25]
+        assert list(newest_first(*found, tz)) == whole
+        # Newest day first; within a day the check-in, then a slip, then urges, latest first.
+        rank = {"checkin": 2, "slip": 1, "urge": 0}
+        assert whole == sorted(
+            whole,
+            key=lambda e: (e.day, e.at.time() if e.at else dt.time.max, rank[e.kind]),
+            reverse=True,
+        )
+
+
+def test_the_days_counted_from_entries_already_read_are_the_same(store):
+    set_start_date(store, D(2026, 2, 1))
+    save_checkin(store, CheckIn(D(2026, 2, 20), contact="outside"), TODAY)
+    save_checkin(store, CheckIn(D(2026, 3, 2), contact="allowed"), TODAY)
+    record_slip(store, D(2026, 3, 9), "", TODAY)
+    store.put_record("checkins", "not a day", {"contact": "outside"})  # skipped, as when read
+    expected = streak_for(store, TODAY)
+    assert [s.end for s in expected.stretches] == [D(2026, 2, 20), D(2026, 3, 9), None]
+    assert streak_of(store, slips(store), checkins(store), TODAY) == expected
 
 
 def test_progress_facts_for_the_plan(store):

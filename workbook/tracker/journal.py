@@ -15,6 +15,9 @@ arithmetic of days), trends (craving and mood over weeks), progress (what the pl
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+from collections.abc import Iterator
+from operator import attrgetter
 from typing import Any
 
 import msgspec
@@ -31,6 +34,7 @@ from workbook.tracker.records import (
     TrackerInputError,
     Urge,
     check_not_future,
+    contact_value,
     parse_day,
 )
 from workbook.tracker.records import (
@@ -59,6 +63,7 @@ PLAN_EXERCISE = "abstinence-plan"
 TRUTHS_EXERCISE = "truth-realizations"
 TRUTHS_SECTION = "truths"
 START_SETTING = "no_contact_start"
+_by_day = attrgetter("day")
 
 
 # --- days --------------------------------------------------------------------------------
@@ -175,8 +180,7 @@ def urge_kit(store: WorkbookStore, catalog: Catalog | None) -> UrgeKit:
 
 def checkins(store: WorkbookStore) -> list[CheckIn]:
     """Every check-in, oldest day first."""
-    found = (CheckIn.from_record(r) for r in store.records(CHECKINS_TABLE))
-    return sorted((c for c in found if c is not None), key=lambda c: c.day)
+    return sorted(store.records_as(CHECKINS_TABLE, CheckIn.from_record), key=_by_day)
 
 
 def checkin_for(store: WorkbookStore, day: dt.date) -> CheckIn | None:
@@ -196,8 +200,7 @@ def save_checkin(store: WorkbookStore, checkin: CheckIn, today: dt.date) -> Chec
 
 def urges(store: WorkbookStore) -> list[Urge]:
     """Every urge logged, oldest first."""
-    found = (Urge.from_record(r) for r in store.records(URGES_TABLE))
-    return sorted((u for u in found if u is not None), key=lambda u: u.at)
+    return sorted(store.records_as(URGES_TABLE, Urge.from_record), key=attrgetter("at"))
 
 
 def log_urge(
@@ -229,9 +232,8 @@ def update_urge(store: WorkbookStore, urge: Urge) -> Urge:
 
 
 def slips(store: WorkbookStore, *, include_withdrawn: bool = False) -> list[Slip]:
-    found = (Slip.from_record(r) for r in store.records(SLIPS_TABLE))
-    kept = (s for s in found if s is not None and (include_withdrawn or not s.withdrawn))
-    return sorted(kept, key=lambda s: s.day)
+    found = store.records_as(SLIPS_TABLE, Slip.from_record)
+    return sorted((s for s in found if include_withdrawn or not s.withdrawn), key=_by_day)
 
 
 def record_slip(store: WorkbookStore, day: dt.date, note: str, today: dt.date) -> Slip:
@@ -259,15 +261,36 @@ def withdraw_slip(store: WorkbookStore, day: dt.date) -> Slip | None:
 def slip_days(store: WorkbookStore) -> list[dt.date]:
     """Days a stretch ended: a slip recorded, or a check-in with contact outside the plan.
     The app, `workbook checkin`, the tracker and the plan's progress all count these."""
-    days = {s.day for s in slips(store)} | {c.day for c in checkins(store) if c.is_slip}
+
+    def slipped(record: dict[str, Any]) -> dt.date | None:
+        # Only a check-in with contact outside the plan is built: ten years of daily
+        # check-ins are 3,650, and the home screen counts the days each time it comes back.
+        if contact_value(record.get("contact")) != CONTACT_OUTSIDE:
+            return None
+        checkin = CheckIn.from_record(record)
+        return None if checkin is None else checkin.day
+
+    days = {s.day for s in slips(store)} | set(store.records_as(CHECKINS_TABLE, slipped))
     return sorted(days)
+
+
+def slip_days_of(found_slips: list[Slip], found_checkins: list[CheckIn]) -> list[dt.date]:
+    """`slip_days` of entries already read."""
+    return sorted({s.day for s in found_slips} | {c.day for c in found_checkins if c.is_slip})
 
 
 def streak_for(store: WorkbookStore, today: dt.date) -> Streak:
     return streak(start_date(store), slip_days(store), today)
 
 
-class HistoryEntry(msgspec.Struct, frozen=True):
+def streak_of(
+    store: WorkbookStore, found_slips: list[Slip], found_checkins: list[CheckIn], today: dt.date
+) -> Streak:
+    """`streak_for` with the slips and check-ins already read (a screen that shows them)."""
+    return streak(start_date(store), slip_days_of(found_slips, found_checkins), today)
+
+
+class HistoryEntry(msgspec.Struct, frozen=True, gc=False):
     kind: str  # "checkin", "urge" or "slip"
     day: dt.date
     entry: CheckIn | Urge | Slip
@@ -287,19 +310,46 @@ def history_of(
     tz: dt.tzinfo | None = None,
 ) -> list[HistoryEntry]:
     """`history` of entries already read (a screen reads each table once for all it shows)."""
-    entries = [HistoryEntry("checkin", c.day, c) for c in found_checkins]
-    entries += [HistoryEntry("slip", s.day, s) for s in found_slips]
-    for urge in found_urges:
-        local = urge.at.astimezone(tz)
-        entries.append(HistoryEntry("urge", local.date(), urge, local))
-    # A day's summary (its check-in, a slip) goes above that day's urges.
-    end_of_day = dt.time.max
+    return list(newest_first(found_checkins, found_slips, found_urges, tz))
 
-    def newest_first(entry: HistoryEntry) -> tuple[dt.date, dt.time, int]:
-        moment = entry.at.time() if entry.at else end_of_day
-        return (entry.day, moment, {"urge": 0, "slip": 1, "checkin": 2}[entry.kind])
 
-    return sorted(entries, key=newest_first, reverse=True)
+# Within a day: a day's summary (its check-in, a slip) goes above that day's urges.
+_KIND_ORDER = {"urge": 0, "slip": 1, "checkin": 2}
+
+
+def _history_order(entry: HistoryEntry) -> tuple[dt.date, dt.time, int]:
+    moment = entry.at.time() if entry.at else dt.time.max
+    return (entry.day, moment, _KIND_ORDER[entry.kind])
+
+
+def newest_first(
+    found_checkins: list[CheckIn],
+    found_slips: list[Slip],
+    found_urges: list[Urge],
+    tz: dt.tzinfo | None = None,
+) -> Iterator[HistoryEntry]:
+    """The entries of `history_of` one at a time, each built only when it is reached: a
+    screen lists a page of ten years of entries, and needs only the page built."""
+
+    def local(urge: Urge) -> dt.datetime:
+        return urge.at.astimezone(tz)
+
+    def urge_entry(urge: Urge) -> HistoryEntry:
+        moment = local(urge)
+        return HistoryEntry("urge", moment.date(), urge, moment)
+
+    # Each kind newest first (a sort keeps equal ones in their order, as one sort of all
+    # did), then merged: a check-in and a slip never tie with each other or with an urge.
+    newest_checkins = sorted(found_checkins, key=_by_day, reverse=True)
+    newest_slips = sorted(found_slips, key=_by_day, reverse=True)
+    newest_urges = sorted(found_urges, key=lambda u: local(u).replace(tzinfo=None), reverse=True)
+    return heapq.merge(
+        (HistoryEntry("checkin", c.day, c) for c in newest_checkins),
+        (HistoryEntry("slip", s.day, s) for s in newest_slips),
+        map(urge_entry, newest_urges),
+        key=_history_order,
+        reverse=True,
+    )
 
 
 def trends_for(store: WorkbookStore, today: dt.date, window: int = 30) -> Trends:

@@ -107,7 +107,9 @@ def _day_key(record: dict[str, Any]) -> dt.date | None:
         return None
 
 
-class CheckIn(msgspec.Struct, frozen=True):
+# The entries are left out of garbage collection (gc=False: none can refer back to itself):
+# thousands of them, read for a screen, would otherwise bring on collections of the whole app.
+class CheckIn(msgspec.Struct, frozen=True, gc=False):
     """How one day went. Contact outside the user's plan on that day is a slip."""
 
     day: dt.date
@@ -161,7 +163,7 @@ class CheckIn(msgspec.Struct, frozen=True):
         )
 
 
-class Urge(msgspec.Struct, frozen=True):
+class Urge(msgspec.Struct, frozen=True, gc=False):
     """One craving, logged as it happened."""
 
     # Aware, in UTC; the key of its record.
@@ -204,7 +206,7 @@ class Urge(msgspec.Struct, frozen=True):
         )
 
 
-class Slip(msgspec.Struct, frozen=True):
+class Slip(msgspec.Struct, frozen=True, gc=False):
     """A day with contact that the user counts as a slip. Information, kept without judgement."""
 
     day: dt.date

@@ -5,7 +5,8 @@ editing, an urge can be marked as passed, a slip recorded by mistake can be take
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import islice
 
 import msgspec
 from msgspec.structs import replace
@@ -23,10 +24,10 @@ from workbook.tracker.journal import (
     MOODS,
     HistoryEntry,
     checkins,
-    history_of,
     local_date,
+    newest_first,
     slips,
-    streak_for,
+    streak_of,
     update_urge,
     urge_counts_of,
     urges,
@@ -110,7 +111,9 @@ class TrackerScreen(Screen[None]):
         # An entry to choose when the screen opens (from a search): its kind, day and moment.
         self.chosen = chosen
         self.window = WINDOWS[0]
+        # The entries listed (a page or a few), newest first, and how many there are in all.
         self.entries: list[HistoryEntry] = []
+        self.total = 0
         self.shown = PAGE
         self.found = Found([], [], [])
 
@@ -151,7 +154,7 @@ class TrackerScreen(Screen[None]):
         # Each table is read once for everything shown: ten years of check-ins are 3,650.
         self.found = Found(checkins(self.store), slips(self.store), urges(self.store))
         today = self.today
-        current = streak_for(self.store, today)
+        current = streak_of(self.store, self.found.slips, self.found.checkins, today)
         self.query_one("#tracker-days", Static).update(Content(streak_line(current)))
         self.query_one("#tracker-since", Static).update(Content(streak_details(current)))
         self.show_trends(today)
@@ -180,11 +183,12 @@ class TrackerScreen(Screen[None]):
 
     def show_history(self) -> None:
         found = self.found
-        self.entries = history_of(found.checkins, found.slips, found.urges)
+        self.total = len(found.checkins) + len(found.slips) + len(found.urges)
         listing = self.query_one("#tracker-history", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
-        if not self.entries:
+        if not self.total:
+            self.entries = []
             listing.add_option(
                 Option(
                     "Nothing here yet. Your check-ins, urges and slips will gather here.",
@@ -195,9 +199,10 @@ class TrackerScreen(Screen[None]):
         chosen = None if self.chosen is None else self.entry_index(*self.chosen)
         if chosen is not None:  # opened at an entry (from search): its page is shown too
             self.shown = max(self.shown, (chosen // PAGE + 1) * PAGE)
-        shown = self.entries[: self.shown]
-        listing.add_options(entry_option(e, i) for i, e in enumerate(shown))
-        more = len(self.entries) - len(shown)
+        # Only the listed entries are built: ten years of them are thousands.
+        self.entries = list(islice(self.newest_first(), self.shown))
+        listing.add_options(entry_option(e, i) for i, e in enumerate(self.entries))
+        more = self.total - len(self.entries)
         if more:
             entries = "entry" if more == 1 else "entries"
             listing.add_option(Option(f"Show older entries ({more:,} more {entries})", id=OLDER))
@@ -210,9 +215,12 @@ class TrackerScreen(Screen[None]):
         self.shown += PAGE
         self.show_history()
 
+    def newest_first(self) -> Iterator[HistoryEntry]:
+        return newest_first(self.found.checkins, self.found.slips, self.found.urges)
+
     def entry_index(self, kind: str, day: dt.date, moment: dt.datetime | None) -> int:
         """Where an entry is in the list (the top when it is not there: a slip taken back)."""
-        for index, entry in enumerate(self.entries):
+        for index, entry in enumerate(self.newest_first()):
             at = entry.entry.at if isinstance(entry.entry, Urge) else None
             if entry.kind == kind and entry.day == day and at == moment:
                 return index
