@@ -25,6 +25,12 @@ PLACES = {
 }
 
 
+def drawn(widget) -> list[str]:
+    """The lines a widget draws inside its padding, as text."""
+    lines = (widget.render_line(y) for y in range(widget.size.height))
+    return ["".join(segment.text for segment in line) for line in lines]
+
+
 async def go_to(app, pilot, place: str) -> None:
     action, keys = PLACES[place]
     if action:
@@ -88,8 +94,12 @@ async def test_help_from_inside_a_text_area_and_question_mark_when_not_typing(ma
         await pilot.press("question_mark")  # on home, not typing: help
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        keys = [str(key.render()) for key in app.screen.query(".key-name")]
-        assert "Ctrl+Q" in keys and "F2 or Ctrl+R" in keys
+        keys = [line for table in app.screen.query(".keys") for line in drawn(table)]
+        assert any(line.startswith("Ctrl+Q            Leave at once.") for line in keys)
+        assert any(line.startswith("F2 or Ctrl+R      Crisis lines.") for line in keys)
+        # A long meaning wraps under itself, beside its key, not under the key.
+        f4 = next(i for i, line in enumerate(keys) if line.startswith("F4 "))
+        assert keys[f4 + 1].startswith(" " * 18 + "It locks by itself")
         assert str(app.store.paths.data_file) in str(app.screen.query_one("#help-data").render())
         await pilot.press("escape")
         await app.run_action("open_exercise('mini', 'story')")

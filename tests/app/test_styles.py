@@ -59,7 +59,7 @@ async def test_home_starts_without_it_and_the_first_other_screen_brings_it(make_
         assert isinstance(app.screen, HelpScreen)
         assert screens_css_loaded(app)
         # A rule from screens.tcss is in effect on the screen opened first.
-        assert app.screen.query_one(".key-name").styles.width.value == 20
+        assert app.screen.query_one(".keys").styles.padding.left == 2
 
 
 async def test_a_first_start_paints_the_welcome_without_it_or_a_footer(make_app):

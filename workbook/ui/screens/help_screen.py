@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from workbook.ui.screens.safety_keys import SAFETY_KEYS
 from workbook.ui.screens.styles import SCREENS_CSS
 from workbook.ui.widgets.answer_field import plain
+from workbook.ui.widgets.key_line import KeyLine
+
+KEY_WIDTH = 18  # the key column, after the group's indent of 2
 
 KEYS = [
     (
@@ -114,14 +119,24 @@ KEYS = [
 ]
 
 
-def key_rows() -> ComposeResult:
-    """The keys as two columns, so a long meaning wraps beside its key."""
+def key_table(keys: list[tuple[str, str]]) -> Table:
+    """A group's keys as two columns: a long meaning wraps beside its key, under itself.
+
+    One widget draws a whole group; a row of widgets per key (about 130 in all) made the
+    help screen's first opening slow.
+    """
+    table = Table.grid(expand=True)
+    table.add_column(width=KEY_WIDTH, style="bold")
+    table.add_column(ratio=1)
+    for key, meaning in keys:
+        table.add_row(Text(key), Text(meaning))  # words, not markup
+    return table
+
+
+def key_groups() -> ComposeResult:
     for group, keys in KEYS:
         yield Static(group, classes="keys-group")
-        for key, meaning in keys:
-            with Horizontal(classes="key-row"):
-                yield Static(key, classes="key-name")
-                yield Static(meaning, classes="key-meaning")
+        yield Static(key_table(keys), classes="keys")
 
 
 class HelpScreen(Screen[None]):
@@ -135,7 +150,7 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="help"):
-            yield from key_rows()
+            yield from key_groups()
             yield Static(
                 plain(
                     f"Your answers are kept in {self.data_file}, on this computer only, "
@@ -146,7 +161,7 @@ class HelpScreen(Screen[None]):
         with Horizontal(id="help-buttons"):
             yield Button("Show the welcome again", id="welcome", compact=True)
             yield Button("Crisis lines", id="crisis", compact=True)
-        yield Footer(show_command_palette=False)  # room for the keys that matter here
+        yield KeyLine(palette=False)  # room for the keys that matter here
 
     def on_mount(self) -> None:
         self.sub_title = "Help"

@@ -1,10 +1,11 @@
-"""The keys of a screen whose keys never change, drawn as one line like Textual's Footer.
+"""A screen's keys drawn as one line, like Textual's Footer.
 
 The Footer mounts a widget per key, each with its own styles, and rebuilds them after the
 screen's bindings settle: on home that was about 16 ms of a 330 ms start-up (measured against
-a plain line, alternating runs). Home's keys are always the same three safety keys and the
-command palette, so one widget drawing one line shows the same thing at once. Each key is a
-link: a click runs it, as a click on a Footer key does.
+a plain line, alternating runs). One widget drawing one line shows the same thing at once, and
+draws it again when the keys change (focus moving to a widget with keys of its own, as on the
+history screen). Each key is a link: a click runs it, as a click on a Footer key does. Unlike
+the Footer it leaves out a disabled key rather than dimming it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ class KeyLine(Widget):
         super().__init__()
         # False leaves the command palette's key out, as Footer(show_command_palette=False).
         self.palette = palette
+
+    def on_mount(self) -> None:
+        # Drawn again when the keys change, as when focus moves to a widget with its own.
+        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
 
     def shown_keys(self) -> list[Binding]:
         """The screen's bindings that a Footer would show, one per action, in its order."""
