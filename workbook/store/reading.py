@@ -93,13 +93,11 @@ def _refuse_duplicate_keys(payload: bytes, data: dict[str, Any], path: Path) -> 
 def _encodes_back_to(tables: dict[str, Any], payload: bytes) -> bool:
     """Whether `_encoder.encode(tables) == payload`, compared a document at a time: encoding the
     whole file at once would hold a second copy of it (a few MiB at every start)."""
-    view = memoryview(payload)
     at = 0
     for piece in _encoded_pieces(tables):
-        end = at + len(piece)
-        if view[at:end] != piece:
+        if not payload.startswith(piece, at):  # compared in place, no copy
             return False
-        at = end
+        at += len(piece)
     return at == len(payload)
 
 
