@@ -6,11 +6,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from full_disk import fill
 
 from workbook.paths import Paths
 from workbook.store.database import WorkbookStore
-from workbook.store.reserve import MAX_BYTES, MIN_BYTES, reserve_path, wanted_size
+from workbook.store.reserve import MAX_BYTES, MIN_BYTES, is_disk_full, reserve_path, wanted_size
 
 
 def test_the_reserve_is_sized_from_the_data_file_and_a_few_mb_at_most():
@@ -179,3 +180,45 @@ def test_an_import_saved_whole_is_a_success_even_when_its_backup_fails(tmp_path,
     assert '"craving":3' in run_cli("export", "--data-dir", str(other.data_dir)).stdout.replace(
         " ", ""
     )
+
+
+PASSPHRASE = "a passphrase for the full disk"
+AGE_START = b"age-encryption.org/v1"
+
+
+def test_a_protected_save_on_a_full_disk_uses_the_reserve_too(full_disk_dir):
+    # The ciphertext is made in memory and then written as a plain file is: pyrage itself
+    # swallows a write's ENOSPC (checked on this tmpfs: encrypt_io returned, 0 bytes written).
+    paths = Paths(full_disk_dir / "data")
+    with WorkbookStore.open(paths, backup=False) as store:
+        key = store.protect(PASSPHRASE)
+    with WorkbookStore.open(paths, backup=False, key=key) as store:
+        heard = []
+        store.warning_listeners.append(heard.append)
+        fill(full_disk_dir)
+        store.save_answer("mini", "story", "the words typed last " * 200)
+        assert not reserve_path(paths.data_file).exists()
+        assert heard and "the disk is full" in heard[0] and str(paths.data_file) in heard[0]
+    assert paths.data_file.read_bytes().startswith(AGE_START)
+    with WorkbookStore.open(paths, backup=False, key=key) as again:
+        assert again.answer("mini", "story").startswith("the words typed last")
+
+
+def test_a_protected_save_on_a_full_disk_without_a_reserve_keeps_the_last_ciphertext(
+    full_disk_dir,
+):
+    paths = Paths(full_disk_dir / "data")
+    with WorkbookStore.open(paths, backup=False) as store:
+        key = store.protect(PASSPHRASE)
+    with WorkbookStore.open(paths, backup=False, key=key) as store:
+        store.save_answer("mini", "story", "the words that were saved")
+        before = paths.data_file.read_bytes()
+        reserve_path(paths.data_file).unlink()
+        fill(full_disk_dir)
+        with pytest.raises(OSError) as raised:
+            store.save_answer("mini", "story", "words for a full disk " * 500)
+        assert is_disk_full(raised.value)
+        assert raised.value.filename == str(paths.data_file)  # named, not the temp file
+        assert store.answer("mini", "story") == "the words that were saved"
+    assert paths.data_file.read_bytes() == before
+    assert not list(paths.data_dir.glob("*.tmp"))

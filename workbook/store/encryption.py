@@ -88,7 +88,8 @@ class Key:
     def encrypt(self, payload: bytes) -> bytes:
         """One X25519 encryption of the whole payload. Through encrypt_io into memory: about
         twice as quick as pyrage.encrypt for a 4 MB file, and a full disk is then met by the
-        atomic write itself, as for a plain file."""
+        atomic write itself, as for a plain file. Never encrypt straight into the file: pyrage
+        1.4 swallows a write's OSError (on a full disk it returned with 0 bytes written)."""
         import io
 
         import pyrage
