@@ -93,7 +93,7 @@ class StoreUnreadableError(StoreError):
         )
         kept = (
             "it was left as it is (too large to copy)"
-            if set_aside == problem.path
+            if set_aside == problem.path  # see left_in_place
             else f"a copy was kept at {set_aside}"
         )
         super().__init__(
@@ -102,6 +102,11 @@ class StoreUnreadableError(StoreError):
         self.path = problem.path
         self.set_aside = set_aside
         self.backup = backup
+
+    @property
+    def left_in_place(self) -> bool:
+        """A file too large to copy is "set aside" where it is; `restore` moves it aside."""
+        return self.set_aside == self.path
 
 
 class StoreReadOnlyError(StoreError):

@@ -61,7 +61,7 @@ def unreadable_problem(error: StoreUnreadableError) -> StoreProblem:
 
     kept = (
         "It was left as it is: it is too large to copy."
-        if error.set_aside == error.path
+        if error.left_in_place
         else f"A copy of the file as it is was kept at {error.set_aside}."
     )
     explanation = (
